@@ -1,0 +1,166 @@
+import { MultiDirectedGraph } from 'graphology';
+import { compareNullableStrings, compareStrings } from '../../domain/compare';
+import { Direction, type RelationshipType } from '../../domain/enums';
+import { roleOf, ROLE_ORDER } from '../../domain/participation';
+import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
+import {
+  EntityOrder,
+  type EntityListRequest,
+  type GraphBatch,
+  type GraphStore,
+  type PageOf,
+  type PageRequest,
+  type RelationshipFilter,
+  type SearchRequest,
+} from '../../ports/graph-store';
+import { compareScored, parseQuery, scoreDoc } from '../../search/score';
+import { buildSearchDoc, type SearchDoc } from '../../search/search-doc';
+
+interface NodeAttributes {
+  readonly record: EntityRecord;
+  readonly searchDoc: SearchDoc;
+}
+
+interface EdgeAttributes {
+  readonly record: RelationshipRecord;
+}
+
+type Graph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+/** The in-process store: a graphology multigraph keyed by entity and relationship ids. */
+export class EmbeddedStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  private readonly graph: Graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  private readonly sources = new Map<string, SourceRecord>();
+
+  async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+    return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id).record : null));
+  }
+
+  async getRelationships(ids: readonly string[]): Promise<(RelationshipRecord | null)[]> {
+    return ids.map((id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id).record : null));
+  }
+
+  async getSources(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
+    return ids.map((id) => this.sources.get(id) ?? null);
+  }
+
+  async listSources(): Promise<SourceRecord[]> {
+    return [...this.sources.values()].sort((a, b) => compareStrings(a.id, b.id));
+  }
+
+  async search(request: SearchRequest): Promise<PageOf<EntityRecord>> {
+    const query = parseQuery(request.text);
+    const hits: { score: number; name: string; id: string; record: EntityRecord }[] = [];
+    this.graph.forEachNode((id, { record, searchDoc }) => {
+      if (request.kinds?.length && !request.kinds.includes(record.kind)) return;
+      const score = scoreDoc(query, searchDoc);
+      if (score > 0) hits.push({ score, name: record.name, id, record });
+    });
+    hits.sort(compareScored);
+    return pageOf(hits.map((h) => h.record), request);
+  }
+
+  async listEntities(request: EntityListRequest): Promise<PageOf<EntityRecord>> {
+    const matches: EntityRecord[] = [];
+    this.graph.forEachNode((_, { record }) => {
+      if (request.kinds?.length && !request.kinds.includes(record.kind)) return;
+      if (request.country && record.country !== request.country) return;
+      if (request.orgType && record.orgType !== request.orgType) return;
+      matches.push(record);
+    });
+    const byName = (a: EntityRecord, b: EntityRecord): number =>
+      compareStrings(a.name, b.name) || compareStrings(a.id, b.id);
+    matches.sort(
+      request.orderBy === EntityOrder.DATE_DESC
+        ? (a, b) => compareNullableStrings(a.date, b.date, true) || byName(a, b)
+        : byName,
+    );
+    return pageOf(matches, request);
+  }
+
+  async relationshipsOf(
+    ids: readonly string[],
+    filter: RelationshipFilter,
+    page: PageRequest,
+  ): Promise<PageOf<RelationshipRecord>[]> {
+    return ids.map((id) => {
+      if (!this.graph.hasNode(id)) return { items: [], totalCount: 0 };
+      const edges = this.edgesOf(id, filter.direction)
+        .map((e) => this.graph.getEdgeAttributes(e).record)
+        .filter((r) => !filter.types?.length || filter.types.includes(r.type))
+        .sort(compareRelationships);
+      return pageOf(edges, page);
+    });
+  }
+
+  async participationsOf(
+    eventIds: readonly string[],
+    types: readonly RelationshipType[],
+  ): Promise<RelationshipRecord[][]> {
+    return eventIds.map((id) => {
+      if (!this.graph.hasNode(id)) return [];
+      const withNames = this.graph
+        .inEdges(id)
+        .map((e) => this.graph.getEdgeAttributes(e).record)
+        .filter((r) => types.includes(r.type))
+        .map((r) => ({ r, name: this.graph.getNodeAttributes(r.fromId).record.name }));
+      withNames.sort(
+        (a, b) =>
+          rank(a.r) - rank(b.r) || compareStrings(a.name, b.name) || compareStrings(a.r.id, b.r.id),
+      );
+      return withNames.map((x) => x.r);
+    });
+  }
+
+  async upsert(batch: GraphBatch): Promise<void> {
+    for (const s of batch.sources) this.sources.set(s.id, s);
+    for (const e of batch.entities) {
+      const attributes: NodeAttributes = { record: e, searchDoc: buildSearchDoc(e.name, e.aliases) };
+      if (this.graph.hasNode(e.id)) this.graph.replaceNodeAttributes(e.id, attributes);
+      else this.graph.addNode(e.id, attributes);
+    }
+    for (const r of batch.relationships) {
+      if (this.graph.hasEdge(r.id)) this.graph.dropEdge(r.id);
+      this.graph.addDirectedEdgeWithKey(r.id, r.fromId, r.toId, { record: r });
+    }
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  /** Read-only access for in-process algorithms (traversals) that live beside this adapter. */
+  get graphView(): Readonly<Graph> {
+    return this.graph;
+  }
+
+  private edgesOf(id: string, direction: Direction): string[] {
+    switch (direction) {
+      case Direction.OUTGOING:
+        return this.graph.outEdges(id);
+      case Direction.INCOMING:
+        return this.graph.inEdges(id);
+      case Direction.BOTH:
+        // A self-loop is both in- and out-going; list it once.
+        return [...new Set([...this.graph.outEdges(id), ...this.graph.inEdges(id)])];
+      default: {
+        const never: never = direction;
+        throw new Error(`unknown direction ${String(never)}`);
+      }
+    }
+  }
+}
+
+function compareRelationships(a: RelationshipRecord, b: RelationshipRecord): number {
+  return compareStrings(a.type, b.type) || compareStrings(a.id, b.id);
+}
+
+function rank(r: RelationshipRecord): number {
+  const role = roleOf(r.type);
+  return role === null ? ROLE_ORDER.length : ROLE_ORDER.indexOf(role);
+}
+
+function pageOf<T>(all: readonly T[], page: PageRequest): PageOf<T> {
+  return { items: all.slice(page.offset, page.offset + page.first), totalCount: all.length };
+}

@@ -1,0 +1,50 @@
+import type { Confidence, EntityKind, OrgType, RelationshipType } from './enums';
+
+/** A partial ISO date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Validated by `parsePartialDate`. */
+export type PartialDateString = string;
+
+export interface EvidenceRecord {
+  readonly sourceId: string;
+  /** A verbatim substring of the source's text. */
+  readonly quote: string;
+  readonly confidence: Confidence;
+}
+
+export interface SourceRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string | null;
+  readonly publishedAt: PartialDateString | null;
+  readonly url: string | null;
+  /** The full text every quote is checked against. */
+  readonly text: string;
+}
+
+export interface EntityRecord {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description: string | null;
+  /** Organizations only. */
+  readonly orgType: OrgType | null;
+  /** ISO 3166-1 alpha-2, where the source states it. */
+  readonly country: string | null;
+  /** Events (when it took place), laws and documents (when adopted or issued). */
+  readonly date: PartialDateString | null;
+  readonly evidence: readonly EvidenceRecord[];
+}
+
+export interface RelationshipRecord {
+  readonly id: string;
+  readonly type: RelationshipType;
+  readonly fromId: string;
+  readonly toId: string;
+  readonly role: string | null;
+  /** For participations: the body the participant acted for. */
+  readonly onBehalfOfId: string | null;
+  readonly startDate: PartialDateString | null;
+  readonly endDate: PartialDateString | null;
+  readonly description: string | null;
+  readonly evidence: readonly EvidenceRecord[];
+}

@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { EntityKind, ParticipationRole } from '../../domain/enums';
+import { roleOf, typesForRoles } from '../../domain/participation';
+import type { EntityRecord } from '../../domain/records';
+import { EntityOrder } from '../../ports/graph-store';
+import { pageRequest } from '../connection/cursor';
+import { toConnection, type Connection } from '../connection/connection';
+import { EntityConnection } from '../connection/entity-connection.type';
+import { Event } from '../entity/entity-types';
+import { requireEntity } from '../relationship/relationship.resolver';
+import { Participant } from './participant.type';
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => EntityConnection, { description: 'Events, newest first; undated events last.' })
+  async events(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<EntityRecord>> {
+    const page = pageRequest(first, after);
+    const result = await ctx.store.listEntities({ ...page, kinds: [EntityKind.EVENT], orderBy: EntityOrder.DATE_DESC });
+    return toConnection(result, page);
+  }
+
+  @FieldResolver(() => [Participant], {
+    description: 'Hosts, chairs, speakers, attendees and observers, in that order, each with evidence.',
+  })
+  async participants(
+    @Root() event: EntityRecord,
+    @Ctx() ctx: RequestContext,
+    @Arg('roles', () => [ParticipationRole], { nullable: true }) roles: ParticipationRole[] | null,
+  ): Promise<Participant[]> {
+    const relationships = await ctx.loaders.participationsOf.load({ eventId: event.id, types: typesForRoles(roles) });
+    const entities = await ctx.loaders.entity.loadMany(
+      relationships.flatMap((r) => (r.onBehalfOfId ? [r.fromId, r.onBehalfOfId] : [r.fromId])),
+    );
+    const byId = new Map(entities.flatMap((e) => (e && !(e instanceof Error) ? [[e.id, e] as const] : [])));
+    return relationships.map((r) => ({
+      entity: requireEntity(byId.get(r.fromId) ?? null, r.fromId),
+      role: roleOf(r.type)!,
+      onBehalfOf: r.onBehalfOfId ? (byId.get(r.onBehalfOfId) ?? null) : null,
+      capacity: r.role,
+      evidence: [...r.evidence],
+      relationship: r,
+    }));
+  }
+}

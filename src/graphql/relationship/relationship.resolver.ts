@@ -1,0 +1,29 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import type { EntityRecord, RelationshipRecord } from '../../domain/records';
+import { Entity } from '../entity/entity.interface';
+import { Relationship } from './relationship.type';
+
+@Resolver(() => Relationship)
+export class RelationshipResolver {
+  @FieldResolver(() => Entity)
+  async from(@Root() r: RelationshipRecord, @Ctx() ctx: RequestContext): Promise<EntityRecord> {
+    return requireEntity(await ctx.loaders.entity.load(r.fromId), r.fromId);
+  }
+
+  @FieldResolver(() => Entity)
+  async to(@Root() r: RelationshipRecord, @Ctx() ctx: RequestContext): Promise<EntityRecord> {
+    return requireEntity(await ctx.loaders.entity.load(r.toId), r.toId);
+  }
+
+  @FieldResolver(() => Entity, { nullable: true, description: 'For participations: the body the participant acted for.' })
+  async onBehalfOf(@Root() r: RelationshipRecord, @Ctx() ctx: RequestContext): Promise<EntityRecord | null> {
+    return r.onBehalfOfId ? ctx.loaders.entity.load(r.onBehalfOfId) : null;
+  }
+}
+
+/** Relationships are validated against their ends on the way in; a dangling end is a broken store. */
+export function requireEntity(entity: EntityRecord | null, id: string): EntityRecord {
+  if (!entity) throw new Error(`relationship end ${id} is missing from the store`);
+  return entity;
+}

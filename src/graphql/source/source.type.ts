@@ -1,0 +1,20 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { PartialDateScalar } from '../scalars/partial-date.scalar';
+
+@ObjectType({ description: 'A document that facts are quoted from.' })
+export class Source {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  publisher!: string | null;
+
+  @Field(() => PartialDateScalar, { nullable: true })
+  publishedAt!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Null when the source has no known address.' })
+  url!: string | null;
+}
