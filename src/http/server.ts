@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import cors from 'cors';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { createRequestContext, type RequestContext } from '../context';
@@ -33,7 +33,7 @@ export function createApollo({ config, schema, logger }: Omit<HttpAppOptions, 's
     schema,
     formatError: createErrorFormatter(config.NODE_ENV === 'development'),
     includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
-    validationRules: [maxDepthRule({ n: config.MAX_QUERY_DEPTH, exposeLimits: true })],
+    validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
     // Writes will need a bearer token, which browsers never attach on their own, so the
     // cross-site request forgery that csrfPrevention guards against does not apply; keeping it
     // on would refuse plain spec-compliant `GET /graphql?query=...` requests.
@@ -76,6 +76,23 @@ export function createHttpApp(options: HttpAppOptions, apollo: ApolloServer<Requ
     }),
   );
   return app;
+}
+
+/** Refuses over-deep queries during validation, so nothing of them runs. */
+function depthLimit(max: number) {
+  return maxDepthRule({
+    n: max,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) =>
+        context?.reportError(
+          new GraphQLError(
+            `Query is nested too deeply: ${error.message.replace(/^Syntax Error: /, '')} ` +
+              'Split it into several queries or fetch fewer levels at once.',
+          ),
+        ),
+    ],
+  });
 }
 
 function corsOptions(origins: readonly string[]): cors.CorsOptions {

@@ -34,6 +34,13 @@ export interface EntityListRequest extends PageRequest {
   readonly kinds?: readonly EntityKind[] | null;
   readonly country?: string | null;
   readonly orgType?: OrgType | null;
+  /**
+   * Date window on `date` by string order of partial dates: kept when date >= dateFrom and
+   * (date <= dateTo or date starts with dateTo), so "2023-12" includes "2023-12-14". Undated
+   * entities drop out when either bound is given.
+   */
+  readonly dateFrom?: string | null;
+  readonly dateTo?: string | null;
   readonly orderBy: EntityOrder;
 }
 

@@ -93,6 +93,16 @@ function ensureBundle(): void {
   }
 }
 
+/**
+ * Switches tab and waits until executing would run it: GraphiQL re-reads the operation name 100 ms
+ * (debounced) after the editor changes, and until then sends the previous tab's name.
+ */
+async function openTab(page: Page, index: number, queryText: string): Promise<void> {
+  await page.locator('.graphiql-tab').nth(index).locator('.graphiql-tab-button').click();
+  await page.locator('.graphiql-query-editor').getByText(queryText).waitFor();
+  await page.waitForTimeout(300);
+}
+
 describe('GET /graphql content negotiation', () => {
   let app: Running;
   beforeAll(async () => {
@@ -212,11 +222,11 @@ describeInBrowser('GraphiQL in headless Chromium', () => {
   });
 
   it('passes variables intact and sends headers typed into the headers editor', async () => {
-    await page.locator('.graphiql-tab').nth(1).locator('.graphiql-tab-button').click();
+    await openTab(page, 1, 'query Greet');
     await page.locator('.graphiql-execute-button').click();
     await page.locator('.graphiql-response').getByText('Hello, </script>').waitFor();
 
-    await page.locator('.graphiql-tab').nth(2).locator('.graphiql-tab-button').click();
+    await openTab(page, 2, 'query WhoAmI');
     await page.getByRole('button', { name: 'Headers' }).click();
     await page.locator('.graphiql-editor-tool .CodeMirror').last().click();
     // insertText bypasses CodeMirror's bracket auto-closing, so the JSON arrives as written.

@@ -67,6 +67,7 @@ export class EmbeddedStore implements GraphStore {
       if (request.kinds?.length && !request.kinds.includes(record.kind)) return;
       if (request.country && record.country !== request.country) return;
       if (request.orgType && record.orgType !== request.orgType) return;
+      if (!inDateWindow(record.date, request.dateFrom ?? null, request.dateTo ?? null)) return;
       matches.push(record);
     });
     const byName = (a: EntityRecord, b: EntityRecord): number =>
@@ -159,6 +160,12 @@ function compareRelationships(a: RelationshipRecord, b: RelationshipRecord): num
 function rank(r: RelationshipRecord): number {
   const role = roleOf(r.type);
   return role === null ? ROLE_ORDER.length : ROLE_ORDER.indexOf(role);
+}
+
+function inDateWindow(date: string | null, from: string | null, to: string | null): boolean {
+  if (from === null && to === null) return true;
+  if (date === null) return false;
+  return (from === null || date >= from) && (to === null || date <= to || date.startsWith(to));
 }
 
 function pageOf<T>(all: readonly T[], page: PageRequest): PageOf<T> {

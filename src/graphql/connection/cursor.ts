@@ -2,6 +2,7 @@ import { badInput } from '../../domain/errors';
 import type { PageRequest } from '../../ports/graph-store';
 
 export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
 const PREFIX = 'offset:';
 
 /** Opaque to clients; an offset inside, since both stores order every listing deterministically. */
@@ -19,7 +20,8 @@ export function decodeCursor(cursor: string): number {
 }
 
 /** Validates Relay arguments and turns them into the port's offset paging. */
-export function pageRequest(first: number, after: string | null | undefined): PageRequest {
+export function pageRequest(requested: number | null | undefined, after: string | null | undefined): PageRequest {
+  const first = requested ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}; got ${first}.`);
   }

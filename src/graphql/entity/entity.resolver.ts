@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { RequestContext } from '../../context';
 import { Direction, RelationshipType } from '../../domain/enums';
 import type { EntityRecord } from '../../domain/records';
-import { pageRequest } from '../connection/cursor';
+import { DEFAULT_PAGE_SIZE, pageRequest } from '../connection/cursor';
 import { toConnection, type Connection } from '../connection/connection';
 import { RelationshipConnection } from '../connection/relationship-connection.type';
 import type { RelationshipRecord } from '../../domain/records';
@@ -20,14 +20,14 @@ export class EntityResolver {
     @Root() entity: EntityRecord,
     @Ctx() ctx: RequestContext,
     @Arg('types', () => [RelationshipType], { nullable: true }) types: RelationshipType[] | null,
-    @Arg('direction', () => Direction, { defaultValue: Direction.BOTH }) direction: Direction,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('direction', () => Direction, { nullable: true, defaultValue: Direction.BOTH }) direction: Direction | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<Connection<RelationshipRecord>> {
     const page = pageRequest(first, after);
     const result = await ctx.loaders.relationshipsOf.load({
       id: entity.id,
-      filter: { types: types?.length ? types : null, direction },
+      filter: { types: types?.length ? types : null, direction: direction ?? Direction.BOTH },
       page,
     });
     return toConnection(result, page);

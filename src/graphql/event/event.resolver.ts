@@ -4,23 +4,36 @@ import { EntityKind, ParticipationRole } from '../../domain/enums';
 import { roleOf, typesForRoles } from '../../domain/participation';
 import type { EntityRecord } from '../../domain/records';
 import { EntityOrder } from '../../ports/graph-store';
-import { pageRequest } from '../connection/cursor';
+import { DEFAULT_PAGE_SIZE, pageRequest } from '../connection/cursor';
 import { toConnection, type Connection } from '../connection/connection';
 import { EntityConnection } from '../connection/entity-connection.type';
 import { Event } from '../entity/entity-types';
 import { requireEntity } from '../relationship/relationship.resolver';
 import { Participant } from './participant.type';
+import { PartialDateScalar } from '../scalars/partial-date.scalar';
+import { badInput } from '../../domain/errors';
 
 @Resolver(() => Event)
 export class EventResolver {
-  @Query(() => EntityConnection, { description: 'Events, newest first; undated events last.' })
+  @Query(() => EntityConnection, {
+    description: 'Events, newest first; undated events last. `from`/`to` keep events dated within the window.',
+  })
   async events(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('from', () => PartialDateScalar, { nullable: true }) from: string | null,
+    @Arg('to', () => PartialDateScalar, { nullable: true }) to: string | null,
   ): Promise<Connection<EntityRecord>> {
     const page = pageRequest(first, after);
-    const result = await ctx.store.listEntities({ ...page, kinds: [EntityKind.EVENT], orderBy: EntityOrder.DATE_DESC });
+    if (from && to && to < from) throw badInput(`"to" (${to}) is before "from" (${from}).`);
+    const result = await ctx.store.listEntities({
+      ...page,
+      kinds: [EntityKind.EVENT],
+      orderBy: EntityOrder.DATE_DESC,
+      dateFrom: from,
+      dateTo: to,
+    });
     return toConnection(result, page);
   }
 

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context';
 import { badInput } from '../../domain/errors';
 import { EntityKind } from '../../domain/enums';
 import type { EntityRecord } from '../../domain/records';
-import { pageRequest } from '../connection/cursor';
+import { DEFAULT_PAGE_SIZE, pageRequest } from '../connection/cursor';
 import { toConnection, type Connection } from '../connection/connection';
 import { EntityConnection } from '../connection/entity-connection.type';
 
@@ -20,7 +20,7 @@ export class SearchResolver {
     @Ctx() ctx: RequestContext,
     @Arg('query') query: string,
     @Arg('kinds', () => [EntityKind], { nullable: true }) kinds: EntityKind[] | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<Connection<EntityRecord>> {
     const text = query.trim();

@@ -1,0 +1,52 @@
+import { EntityKind, RelationshipType } from '../../domain/enums';
+
+/**
+ * The only source of labels and relationship types in Cypher. Cypher cannot take a label or a
+ * type as a parameter, so they are spliced into query text; taking them from these exhaustive
+ * maps (never from input) is what keeps that splicing safe.
+ */
+
+export const ENTITY_LABEL = 'Entity';
+export const SOURCE_LABEL = 'Source';
+
+export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
+  [EntityKind.PERSON]: 'Person',
+  [EntityKind.ORGANIZATION]: 'Organization',
+  [EntityKind.EVENT]: 'Event',
+  [EntityKind.LAW]: 'Law',
+  [EntityKind.TOPIC]: 'Topic',
+  [EntityKind.DOCUMENT]: 'Document',
+};
+
+export const RELATIONSHIP_TYPE_NAMES: Readonly<Record<RelationshipType, string>> = {
+  [RelationshipType.CHAIRED]: 'CHAIRED',
+  [RelationshipType.SPOKE_AT]: 'SPOKE_AT',
+  [RelationshipType.ATTENDED]: 'ATTENDED',
+  [RelationshipType.HOSTED]: 'HOSTED',
+  [RelationshipType.OBSERVES]: 'OBSERVES',
+  [RelationshipType.HOLDS_POSITION]: 'HOLDS_POSITION',
+  [RelationshipType.MEMBER_OF]: 'MEMBER_OF',
+  [RelationshipType.PART_OF]: 'PART_OF',
+  [RelationshipType.ESTABLISHED]: 'ESTABLISHED',
+  [RelationshipType.REFERENCED]: 'REFERENCED',
+  [RelationshipType.PROPOSED]: 'PROPOSED',
+  [RelationshipType.APPROVED]: 'APPROVED',
+  [RelationshipType.DISCUSSED]: 'DISCUSSED',
+};
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+// A belt to the braces above: a future edit that puts anything but a plain identifier here fails
+// at module load instead of reaching a query.
+for (const name of [ENTITY_LABEL, SOURCE_LABEL, ...Object.values(KIND_LABELS), ...Object.values(RELATIONSHIP_TYPE_NAMES)]) {
+  if (!IDENTIFIER.test(name)) throw new Error(`not a safe Cypher identifier: ${name}`);
+}
+
+const REVERSE_TYPES: ReadonlyMap<string, RelationshipType> = new Map(
+  (Object.entries(RELATIONSHIP_TYPE_NAMES) as [RelationshipType, string][]).map(([t, n]) => [n, t]),
+);
+
+/** The stored relationship type back to the enum; null for a type this code does not know. */
+export function relationshipTypeOf(name: string): RelationshipType | null {
+  return REVERSE_TYPES.get(name) ?? null;
+}

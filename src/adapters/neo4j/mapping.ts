@@ -1,0 +1,180 @@
+import {
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isTime,
+} from 'neo4j-driver';
+import { CONFIDENCES, ENTITY_KINDS, ORG_TYPES, type Confidence, type EntityKind, type OrgType } from '../../domain/enums';
+import type { EntityRecord, EvidenceRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
+import { buildSearchDoc, searchText } from '../../search/search-doc';
+import { relationshipTypeOf } from './labels';
+
+/**
+ * Records <-> Neo4j properties. Properties cannot hold maps, so evidence is kept as three parallel
+ * lists (evidenceSourceIds, evidenceQuotes, evidenceConfidences), which stay readable in Neo4j
+ * Browser. A null field is simply an absent property. Relationship type and ends live in the graph
+ * itself, not in properties.
+ */
+
+export type Props = Record<string, unknown>;
+
+/** A relationship as the read queries project it. */
+export interface RelationshipRow {
+  readonly type: string;
+  readonly fromId: string;
+  readonly toId: string;
+  readonly props: Props;
+}
+
+export function entityToProps(e: EntityRecord): Props {
+  return {
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    aliases: [...e.aliases],
+    description: e.description,
+    orgType: e.orgType,
+    country: e.country,
+    date: e.date,
+    searchText: searchText(buildSearchDoc(e.name, e.aliases)),
+    ...evidenceToProps(e.evidence),
+  };
+}
+
+export function relationshipToProps(r: RelationshipRecord): Props {
+  return {
+    id: r.id,
+    role: r.role,
+    onBehalfOfId: r.onBehalfOfId,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    description: r.description,
+    ...evidenceToProps(r.evidence),
+  };
+}
+
+export function sourceToProps(s: SourceRecord): Props {
+  return { id: s.id, title: s.title, publisher: s.publisher, publishedAt: s.publishedAt, url: s.url, text: s.text };
+}
+
+export function entityFromProps(raw: Props): EntityRecord {
+  const p = plainProps(raw);
+  return {
+    id: requiredString(p, 'id'),
+    kind: oneOf(p, 'kind', ENTITY_KINDS) as EntityKind,
+    name: requiredString(p, 'name'),
+    aliases: stringList(p, 'aliases'),
+    description: optionalString(p, 'description'),
+    orgType: optionalOneOf(p, 'orgType', ORG_TYPES) as OrgType | null,
+    country: optionalString(p, 'country'),
+    date: optionalString(p, 'date'),
+    evidence: evidenceFromProps(p),
+  };
+}
+
+export function relationshipFromRow(row: RelationshipRow): RelationshipRecord {
+  const p = plainProps(row.props);
+  const type = relationshipTypeOf(row.type);
+  if (type === null) throw new Error(`relationship ${String(p['id'])} has unknown type ${row.type}`);
+  return {
+    id: requiredString(p, 'id'),
+    type,
+    fromId: row.fromId,
+    toId: row.toId,
+    role: optionalString(p, 'role'),
+    onBehalfOfId: optionalString(p, 'onBehalfOfId'),
+    startDate: optionalString(p, 'startDate'),
+    endDate: optionalString(p, 'endDate'),
+    description: optionalString(p, 'description'),
+    evidence: evidenceFromProps(p),
+  };
+}
+
+export function sourceFromProps(raw: Props): SourceRecord {
+  const p = plainProps(raw);
+  return {
+    id: requiredString(p, 'id'),
+    title: requiredString(p, 'title'),
+    publisher: optionalString(p, 'publisher'),
+    publishedAt: optionalString(p, 'publishedAt'),
+    url: optionalString(p, 'url'),
+    text: requiredString(p, 'text'),
+  };
+}
+
+function evidenceToProps(evidence: readonly EvidenceRecord[]): Props {
+  return {
+    evidenceSourceIds: evidence.map((e) => e.sourceId),
+    evidenceQuotes: evidence.map((e) => e.quote),
+    evidenceConfidences: evidence.map((e) => e.confidence),
+  };
+}
+
+function evidenceFromProps(p: Props): EvidenceRecord[] {
+  const sourceIds = stringList(p, 'evidenceSourceIds');
+  const quotes = stringList(p, 'evidenceQuotes');
+  const confidences = stringList(p, 'evidenceConfidences');
+  if (quotes.length !== sourceIds.length || confidences.length !== sourceIds.length) {
+    throw new Error(`record ${String(p['id'])} has evidence lists of different lengths`);
+  }
+  return sourceIds.map((sourceId, i) => {
+    const confidence = confidences[i] as string;
+    if (!(CONFIDENCES as readonly string[]).includes(confidence)) {
+      throw new Error(`record ${String(p['id'])} has unknown evidence confidence ${confidence}`);
+    }
+    return { sourceId, quote: quotes[i] as string, confidence: confidence as Confidence };
+  });
+}
+
+/** Driver values to plain JS at the edge, so no Integer or temporal object leaks into records. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (typeof value === 'bigint') return Number(value);
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+    return value.toString();
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  return value;
+}
+
+function plainProps(p: Props): Props {
+  const out: Props = {};
+  for (const [k, v] of Object.entries(p)) out[k] = toPlain(v);
+  return out;
+}
+
+function requiredString(p: Props, key: string): string {
+  const v = p[key];
+  if (typeof v !== 'string') throw new Error(`stored record ${String(p['id'])} lacks string property ${key}`);
+  return v;
+}
+
+function optionalString(p: Props, key: string): string | null {
+  const v = p[key];
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string') throw new Error(`stored record ${String(p['id'])} has a non-string ${key}`);
+  return v;
+}
+
+function stringList(p: Props, key: string): string[] {
+  const v = p[key];
+  if (v === null || v === undefined) return [];
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
+    throw new Error(`stored record ${String(p['id'])} has a non-string-list ${key}`);
+  }
+  return v as string[];
+}
+
+function oneOf(p: Props, key: string, allowed: readonly string[]): string {
+  const v = requiredString(p, key);
+  if (!allowed.includes(v)) throw new Error(`stored record ${String(p['id'])} has unknown ${key} ${v}`);
+  return v;
+}
+
+function optionalOneOf(p: Props, key: string, allowed: readonly string[]): string | null {
+  return optionalString(p, key) === null ? null : oneOf(p, key, allowed);
+}

@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ParticipationRole, RelationshipType as T } from '../../src/domain/enums';
+import { loadSeedDirectory } from '../../src/seed/load-seed';
+import { projectRoot } from '../../src/paths';
+import { FOUNDING_SOURCE_ID, FOUNDING_TEXT, MEETING_ID } from '../support/seed-source';
+
+const seed = loadSeedDirectory();
+const entity = (id: string) => seed.entities.find((e) => e.id === id);
+const has = (fromId: string, type: T, toId: string) =>
+  seed.relationships.find((r) => r.fromId === fromId && r.type === type && r.toId === toId);
+
+describe('the seed graph of the founding source', () => {
+  it('ships the founding source byte for byte, without a url', () => {
+    const shared = join(projectRoot(), '..', 'shared', 'sources', `${FOUNDING_SOURCE_ID}.txt`);
+    if (existsSync(shared)) expect(FOUNDING_TEXT).toBe(readFileSync(shared, 'utf8'));
+    const source = seed.sources.find((s) => s.id === FOUNDING_SOURCE_ID);
+    expect(source).toMatchObject({ publishedAt: '2023-12-14', url: null });
+    expect(source?.text).toBe(FOUNDING_TEXT);
+  });
+
+  it('gives every entity and relationship evidence quoted verbatim from the source', () => {
+    const all = [...seed.entities, ...seed.relationships];
+    for (const item of all) {
+      expect(item.evidence.length).toBeGreaterThan(0);
+      for (const e of item.evidence) {
+        expect(e.sourceId).toBe(FOUNDING_SOURCE_ID);
+        expect(FOUNDING_TEXT.includes(e.quote)).toBe(true);
+      }
+    }
+  });
+
+  it('names the people as the source writes them, initials and the Cyrillic Р included', () => {
+    expect(entity('roman-vassilenko')?.aliases).toEqual(expect.arrayContaining(['R. Vassilenko', 'Р. Vassilenko']));
+    expect(entity('roman-vassilenko')?.aliases.some((a) => a.startsWith('\u0420'))).toBe(true);
+    expect(entity('saltanat-tursynbekova')?.name).toBe('Saltanat Tursynbekova');
+    for (const id of ['a-kayirbekov', 'b-zhakaev', 'r-akylbekova']) expect(entity(id)?.kind).toBe('PERSON');
+    expect(entity('national-centre-for-human-rights')?.aliases).toContain('National Center for Human Rights');
+  });
+
+  it('states who hosted, chaired, spoke at and attended the concluding meeting', () => {
+    expect(entity(MEETING_ID)).toMatchObject({ kind: 'EVENT', date: '2023-12-14' });
+    expect(has('kz-mfa', T.HOSTED, MEETING_ID)).toBeDefined();
+    expect(has('roman-vassilenko', T.CHAIRED, MEETING_ID)).toBeDefined();
+    for (const speaker of ['roman-vassilenko', 'saltanat-tursynbekova', 'a-kayirbekov', 'b-zhakaev', 'r-akylbekova']) {
+      expect(has(speaker, T.SPOKE_AT, MEETING_ID)).toBeDefined();
+    }
+    for (const body of [
+      'commission-on-human-rights-under-the-president',
+      'national-centre-for-human-rights',
+      'general-prosecutors-office',
+      'relevant-ministries',
+      'kazakh-human-rights-ngos',
+      'undp',
+      'ohchr',
+      'eu-delegation-to-kazakhstan',
+    ]) {
+      expect(has(body, T.ATTENDED, MEETING_ID)).toBeDefined();
+    }
+    expect(has('commission-on-human-rights-under-the-president', T.ATTENDED, MEETING_ID)?.role).toBe('Deputy Chairman');
+  });
+
+  it('records on whose behalf the speakers acted', () => {
+    expect(has('a-kayirbekov', T.SPOKE_AT, MEETING_ID)?.onBehalfOfId).toBe('mia-criminal-executive-system-committee');
+    expect(has('saltanat-tursynbekova', T.SPOKE_AT, MEETING_ID)?.onBehalfOfId).toBe('national-centre-for-human-rights');
+    expect(has('r-akylbekova', T.SPOKE_AT, MEETING_ID)?.onBehalfOfId).toBe('kibhr');
+  });
+
+  it('states the posts, memberships and structure the source gives', () => {
+    expect(has('roman-vassilenko', T.HOLDS_POSITION, 'kz-mfa')?.role).toBe('Deputy Foreign Minister');
+    expect(has('saltanat-tursynbekova', T.HOLDS_POSITION, 'national-centre-for-human-rights')?.role).toBe('Head');
+    expect(has('r-akylbekova', T.HOLDS_POSITION, 'kibhr')?.role).toBe('Deputy Director');
+    expect(has('a-kayirbekov', T.HOLDS_POSITION, 'mia-criminal-executive-system-committee')).toBeDefined();
+    expect(has('b-zhakaev', T.MEMBER_OF, 'npm-coordinating-council')).toBeDefined();
+    expect(has('npm-coordinating-council', T.PART_OF, 'npm-against-torture')).toBeDefined();
+    expect(has('npm-against-torture', T.PART_OF, 'commissioner-for-human-rights')).toBeDefined();
+    expect(has('mia-criminal-executive-system-committee', T.PART_OF, 'ministry-of-internal-affairs')).toBeDefined();
+    expect(has('kazakhstan', T.MEMBER_OF, 'un')).toBeDefined();
+    expect(has(MEETING_ID, T.PART_OF, 'dphd-cab')).toBeDefined();
+  });
+
+  it('states the laws and treaties raised, and by whom', () => {
+    expect(has('roman-vassilenko', T.REFERENCED, 'udhr')).toBeDefined();
+    expect(has('b-zhakaev', T.REFERENCED, 'kz-law-detention-special-institutions')).toBeDefined();
+    expect(has('b-zhakaev', T.REFERENCED, 'convention-against-torture')).toBeDefined();
+    expect(has('b-zhakaev', T.PROPOSED, 'proposed-codified-law-conditions-of-detention')).toBeDefined();
+    expect(entity('kz-law-detention-special-institutions')).toMatchObject({ kind: 'LAW', country: 'KZ' });
+  });
+
+  it('states the background: established in 2013 at the MFA initiative, observed by UNDP, OHCHR and OSCE', () => {
+    expect(has('kz-mfa', T.ESTABLISHED, 'dphd-cab')?.startDate).toBe('2013');
+    for (const observer of ['undp', 'ohchr', 'osce']) expect(has(observer, T.OBSERVES, 'dphd-cab')).toBeDefined();
+    expect(entity('dphd-cab')?.aliases).toContain('DPHD CAB');
+  });
+
+  it('states what the meeting discussed and approved', () => {
+    expect(has(MEETING_ID, T.DISCUSSED, 'measures-to-counteract-torture')).toBeDefined();
+    expect(has(MEETING_ID, T.APPROVED, 'dphd-cab-work-plan-2024')).toBeDefined();
+    expect(entity('dphd-cab-work-plan-2024')?.kind).toBe('DOCUMENT');
+  });
+
+});
