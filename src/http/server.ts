@@ -82,6 +82,7 @@ export function createHttpApp(options: HttpAppOptions, apollo: ApolloServer<Requ
 function depthLimit(max: number) {
   return maxDepthRule({
     n: max,
+    flattenFragments: true,
     propagateOnRejection: false,
     onReject: [
       (context, error) =>

@@ -70,18 +70,22 @@ async function startApp(assetsDir?: string): Promise<Running> {
     '/graphql',
     express.json(),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ authorization: req.headers.authorization ?? null }),
+      context: ({ req }) => Promise.resolve({ authorization: req.headers.authorization ?? null }),
     }),
   );
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const port = String((server.address() as AddressInfo).port);
   return {
     url: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
     async close() {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
       await apollo.stop();
     },
   };
@@ -177,7 +181,7 @@ const describeInBrowser = executablePath === null && !required ? describe.skip :
 
 describeInBrowser('GraphiQL in headless Chromium', () => {
   let app: Running;
-  let browser: Browser;
+  let browser: Browser | undefined;
   let page: Page;
   const requests: string[] = [];
   const problems: string[] = [];
