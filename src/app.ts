@@ -4,14 +4,14 @@ import { EmbeddedStore } from './adapters/embedded/embedded-store';
 import type { Config } from './config';
 import { buildGraphqlSchema } from './graphql/schema';
 import { createApollo, createHttpApp } from './http/server';
-import type { GraphStore } from './ports/graph-store';
+import type { Store } from './ports/traversals';
 import { loadSeedDirectory } from './seed/load-seed';
 
 /**
  * The composition root: the only module that knows both the API and the adapters, and the only
  * place that picks an adapter.
  */
-export async function createStore(config: Config, logger: Logger): Promise<GraphStore> {
+export async function createStore(config: Config, logger: Logger): Promise<Store> {
   const store = new EmbeddedStore();
   const seed = loadSeedDirectory(config.SEED_DIR);
   await store.upsert(seed);
@@ -24,13 +24,13 @@ export async function createStore(config: Config, logger: Logger): Promise<Graph
 
 export interface RunningApp {
   readonly server: Server;
-  readonly store: GraphStore;
+  readonly store: Store;
   readonly url: string;
   stop(): Promise<void>;
 }
 
 /** Starts the whole service on config.PORT (0 picks a free port, for tests). */
-export async function startApp(config: Config, logger: Logger, store?: GraphStore): Promise<RunningApp> {
+export async function startApp(config: Config, logger: Logger, store?: Store): Promise<RunningApp> {
   const graphStore = store ?? (await createStore(config, logger));
   const schema = buildGraphqlSchema();
   const apollo = createApollo({ config, schema, logger });

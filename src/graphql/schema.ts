@@ -9,6 +9,8 @@ import { EvidenceResolver } from './evidence/evidence.resolver';
 import { RelationshipResolver } from './relationship/relationship.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { SourceResolver } from './source/source.resolver';
+import { TimelineResolver } from './traversal/timeline.resolver';
+import { TraversalResolver } from './traversal/traversal.resolver';
 
 export const RESOLVERS = [
   EntityResolver,
@@ -17,6 +19,8 @@ export const RESOLVERS = [
   RelationshipResolver,
   SearchResolver,
   SourceResolver,
+  TimelineResolver,
+  TraversalResolver,
 ] as const;
 
 let cached: GraphQLSchema | undefined;

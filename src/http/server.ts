@@ -10,7 +10,7 @@ import type { Config } from '../config';
 import { createRequestContext, type RequestContext } from '../context';
 import { DomainError } from '../domain/errors';
 import { createErrorFormatter } from '../graphql/errors';
-import type { GraphStore } from '../ports/graph-store';
+import type { Store } from '../ports/traversals';
 import { graphiqlRouter } from './graphiql';
 import { IDE_EXAMPLES } from './ide-examples';
 
@@ -18,7 +18,7 @@ export const GRAPHQL_PATH = '/graphql';
 
 export interface HttpAppOptions {
   readonly config: Config;
-  readonly store: GraphStore;
+  readonly store: Store;
   readonly schema: GraphQLSchema;
   readonly logger: Logger;
 }

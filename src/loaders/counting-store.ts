@@ -1,7 +1,7 @@
-import type { GraphStore } from '../ports/graph-store';
+import type { Store } from '../ports/traversals';
 
 /** Port methods that reach the store; each call is one round trip, whatever the adapter. */
-const ROUND_TRIP_METHODS: ReadonlySet<PropertyKey> = new Set<keyof GraphStore>([
+const ROUND_TRIP_METHODS: ReadonlySet<PropertyKey> = new Set<keyof Store>([
   'getEntities',
   'getRelationships',
   'getSources',
@@ -10,6 +10,10 @@ const ROUND_TRIP_METHODS: ReadonlySet<PropertyKey> = new Set<keyof GraphStore>([
   'listEntities',
   'relationshipsOf',
   'participationsOf',
+  'shortestPaths',
+  'neighborhood',
+  'coParticipants',
+  'timelines',
 ]);
 
 export interface CallCounter {
@@ -20,7 +24,7 @@ export interface CallCounter {
  * Wraps a store for one request and counts its round trips, so `extensions.storeCalls` means the
  * same for both adapters: it counts port calls, not whatever an adapter does inside one.
  */
-export function countingStore(store: GraphStore, counter: CallCounter): GraphStore {
+export function countingStore(store: Store, counter: CallCounter): Store {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { RelationshipType } from '../domain/enums';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
-import type { GraphStore, PageOf, PageRequest, RelationshipFilter } from '../ports/graph-store';
+import type { PageOf, PageRequest, RelationshipFilter } from '../ports/graph-store';
+import type { Store, TimelineRecord, TimelineWindow } from '../ports/traversals';
 
 export interface RelationshipsKey {
   readonly id: string;
@@ -14,12 +15,18 @@ export interface ParticipationsKey {
   readonly types: readonly RelationshipType[];
 }
 
+export interface TimelineKey {
+  readonly id: string;
+  readonly window: TimelineWindow;
+}
+
 export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
   readonly relationship: DataLoader<string, RelationshipRecord | null>;
   readonly source: DataLoader<string, SourceRecord | null>;
   readonly relationshipsOf: DataLoader<RelationshipsKey, PageOf<RelationshipRecord>, string>;
   readonly participationsOf: DataLoader<ParticipationsKey, RelationshipRecord[], string>;
+  readonly timeline: DataLoader<TimelineKey, TimelineRecord[], string>;
 }
 
 /**
@@ -27,7 +34,7 @@ export interface Loaders {
  * argument that changes the answer, and each group is one store call: a nesting level where all
  * parents ask the same question costs exactly one round trip.
  */
-export function createLoaders(store: GraphStore): Loaders {
+export function createLoaders(store: Store): Loaders {
   return {
     entity: new DataLoader((ids) => store.getEntities(ids)),
     relationship: new DataLoader((ids) => store.getRelationships(ids)),
@@ -47,6 +54,15 @@ export function createLoaders(store: GraphStore): Loaders {
           keys,
           (k) => stableKey(k.types),
           (group) => store.participationsOf(group.map((k) => k.eventId), group[0]!.types),
+        ),
+      { cacheKeyFn: (k) => stableKey(k) },
+    ),
+    timeline: new DataLoader(
+      (keys) =>
+        groupedBatch(
+          keys,
+          (k) => stableKey(k.window),
+          (group) => store.timelines(group.map((k) => k.id), group[0]!.window),
         ),
       { cacheKeyFn: (k) => stableKey(k) },
     ),

@@ -1,4 +1,5 @@
 import type { Direction, EntityKind, OrgType, RelationshipType } from '../domain/enums';
+import type { DateWindow } from '../domain/date-window';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
 
 /** Offset paging; cursors are an API concern and are encoded above the port. */
@@ -12,10 +13,12 @@ export interface PageOf<T> {
   readonly totalCount: number;
 }
 
-export interface RelationshipFilter {
+export interface RelationshipFilter extends DateWindow {
   /** Empty or absent: every type. */
   readonly types?: readonly RelationshipType[] | null;
   readonly direction: Direction;
+  /** Kinds of the entity at the other end; empty or absent: any. */
+  readonly otherKinds?: readonly EntityKind[] | null;
 }
 
 export interface SearchRequest extends PageRequest {
@@ -34,6 +37,8 @@ export interface EntityListRequest extends PageRequest {
   readonly kinds?: readonly EntityKind[] | null;
   readonly country?: string | null;
   readonly orgType?: OrgType | null;
+  /** Substring of the normalised name (src/search normalizeName), on both sides. */
+  readonly nameContains?: string | null;
   /**
    * Date window on `date` by string order of partial dates: kept when date >= dateFrom and
    * (date <= dateTo or date starts with dateTo), so "2023-12" includes "2023-12-14". Undated

@@ -6,7 +6,7 @@ import { configSchema, type Config } from '../../src/config';
 import { createRequestContext, type RequestContext } from '../../src/context';
 import { buildGraphqlSchema } from '../../src/graphql/schema';
 import { createApollo } from '../../src/http/server';
-import type { GraphStore } from '../../src/ports/graph-store';
+import type { Store } from '../../src/ports/traversals';
 
 export const silentLogger = pino({ level: 'silent' });
 
@@ -24,10 +24,10 @@ export interface ApiResult<T = Record<string, unknown>> {
 export class TestApi {
   private constructor(
     private readonly apollo: ApolloServer<RequestContext>,
-    readonly store: GraphStore,
+    readonly store: Store,
   ) {}
 
-  static async start(store: GraphStore, env: Record<string, string> = {}): Promise<TestApi> {
+  static async start(store: Store, env: Record<string, string> = {}): Promise<TestApi> {
     const apollo = createApollo({ config: testConfig(env), schema: buildGraphqlSchema(), logger: silentLogger });
     await apollo.start();
     return new TestApi(apollo, store);

@@ -14,21 +14,27 @@ import {
   type SearchRequest,
 } from '../../ports/graph-store';
 import { compareScored, parseQuery, scoreDoc } from '../../search/score';
-import { buildSearchDoc, type SearchDoc } from '../../search/search-doc';
+import { buildSearchDoc } from '../../search/search-doc';
+import { normalizeName } from '../../search/normalize';
+import type {
+  CoParticipationRecord,
+  CoParticipationRequest,
+  GraphTraversals,
+  NeighborhoodRequest,
+  PathRecord,
+  PathRequest,
+  SubgraphRecord,
+  TimelineRecord,
+  TimelineWindow,
+} from '../../ports/traversals';
+import { intervalMatches, relationshipInterval } from '../../domain/date-window';
+import { EntityKind } from '../../domain/enums';
+import type { EdgeAttributes, Graph, NodeAttributes } from './graph-types';
+import * as traversals from './traversals';
 
-interface NodeAttributes {
-  readonly record: EntityRecord;
-  readonly searchDoc: SearchDoc;
-}
-
-interface EdgeAttributes {
-  readonly record: RelationshipRecord;
-}
-
-type Graph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
 /** The in-process store: a graphology multigraph keyed by entity and relationship ids. */
-export class EmbeddedStore implements GraphStore {
+export class EmbeddedStore implements GraphStore, GraphTraversals {
   readonly kind = 'embedded' as const;
   private readonly graph: Graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   private readonly sources = new Map<string, SourceRecord>();
@@ -63,10 +69,12 @@ export class EmbeddedStore implements GraphStore {
 
   async listEntities(request: EntityListRequest): Promise<PageOf<EntityRecord>> {
     const matches: EntityRecord[] = [];
-    this.graph.forEachNode((_, { record }) => {
+    const needle = request.nameContains ? normalizeName(request.nameContains) : null;
+    this.graph.forEachNode((_, { record, searchDoc }) => {
       if (request.kinds?.length && !request.kinds.includes(record.kind)) return;
       if (request.country && record.country !== request.country) return;
       if (request.orgType && record.orgType !== request.orgType) return;
+      if (needle !== null && !(searchDoc.forms[0] ?? '').includes(needle)) return;
       if (!inDateWindow(record.date, request.dateFrom ?? null, request.dateTo ?? null)) return;
       matches.push(record);
     });
@@ -90,6 +98,7 @@ export class EmbeddedStore implements GraphStore {
       const edges = this.edgesOf(id, filter.direction)
         .map((e) => this.graph.getEdgeAttributes(e).record)
         .filter((r) => !filter.types?.length || filter.types.includes(r.type))
+        .filter((r) => this.matchesOtherEnd(r, id, filter))
         .sort(compareRelationships);
       return pageOf(edges, page);
     });
@@ -127,13 +136,32 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
+  async shortestPaths(request: PathRequest): Promise<PathRecord[]> {
+    return traversals.shortestPaths(this.graph, request);
+  }
+
+  async neighborhood(request: NeighborhoodRequest): Promise<SubgraphRecord> {
+    return traversals.neighborhood(this.graph, request);
+  }
+
+  async coParticipants(request: CoParticipationRequest): Promise<CoParticipationRecord[]> {
+    return traversals.coParticipants(this.graph, request);
+  }
+
+  async timelines(ids: readonly string[], window: TimelineWindow): Promise<TimelineRecord[][]> {
+    return ids.map((id) => traversals.timeline(this.graph, id, window));
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {}
 
-  /** Read-only access for in-process algorithms (traversals) that live beside this adapter. */
-  get graphView(): Readonly<Graph> {
-    return this.graph;
+  /** The filters that look at the other end: its kind, and its date for the date window. */
+  private matchesOtherEnd(r: RelationshipRecord, id: string, filter: RelationshipFilter): boolean {
+    const other = this.graph.getNodeAttributes(r.fromId === id ? r.toId : r.fromId).record;
+    if (filter.otherKinds?.length && !filter.otherKinds.includes(other.kind)) return false;
+    const eventDate = other.kind === EntityKind.EVENT ? other.date : null;
+    return intervalMatches(relationshipInterval(r.startDate, r.endDate, eventDate), filter);
   }
 
   private edgesOf(id: string, direction: Direction): string[] {

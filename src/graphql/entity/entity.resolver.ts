@@ -1,18 +1,46 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
-import { Direction, RelationshipType } from '../../domain/enums';
+import { Direction, EntityKind, RelationshipType } from '../../domain/enums';
 import type { EntityRecord } from '../../domain/records';
 import { DEFAULT_PAGE_SIZE, pageRequest } from '../connection/cursor';
 import { toConnection, type Connection } from '../connection/connection';
 import { RelationshipConnection } from '../connection/relationship-connection.type';
 import type { RelationshipRecord } from '../../domain/records';
 import { Entity } from './entity.interface';
+import { PartialDateScalar } from '../scalars/partial-date.scalar';
+import { badInput } from '../../domain/errors';
+import { EntityConnection } from '../connection/entity-connection.type';
+import { EntityOrder } from '../../ports/graph-store';
+import { EntityFilter } from './entity-filter.input';
 
 @Resolver(() => Entity)
 export class EntityResolver {
   @Query(() => Entity, { nullable: true, description: 'One entity by id; null when there is none.' })
   async entity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<EntityRecord | null> {
     return ctx.loaders.entity.load(id);
+  }
+
+  @Query(() => EntityConnection, { description: 'Lists entities by kind and attributes.' })
+  async entities(
+    @Ctx() ctx: RequestContext,
+    @Arg('kinds', () => [EntityKind], { nullable: true }) kinds: EntityKind[] | null,
+    @Arg('where', () => EntityFilter, { nullable: true }) where: EntityFilter | null,
+    @Arg('orderBy', () => EntityOrder, { nullable: true, defaultValue: EntityOrder.NAME }) orderBy: EntityOrder | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<Connection<EntityRecord>> {
+    const page = pageRequest(first, after);
+    const nameContains = where?.nameContains?.trim() || null;
+    if (nameContains && nameContains.length > 200) throw badInput('"nameContains" is longer than 200 characters.');
+    const result = await ctx.store.listEntities({
+      ...page,
+      kinds,
+      country: where?.country ?? null,
+      orgType: where?.orgType ?? null,
+      nameContains,
+      orderBy: orderBy ?? EntityOrder.NAME,
+    });
+    return toConnection(result, page);
   }
 
   @FieldResolver(() => RelationshipConnection, { description: 'Sourced relationships of this entity, ordered by type then id.' })
@@ -23,11 +51,30 @@ export class EntityResolver {
     @Arg('direction', () => Direction, { nullable: true, defaultValue: Direction.BOTH }) direction: Direction | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('activeAt', () => PartialDateScalar, {
+      nullable: true,
+      description: 'Held at some time within this date (a participation: its event is on that date). Undated facts drop out.',
+    })
+    activeAt: string | null,
+    @Arg('from', () => PartialDateScalar, { nullable: true, description: 'Overlapping the window from this date on.' })
+    from: string | null,
+    @Arg('to', () => PartialDateScalar, { nullable: true, description: 'Overlapping the window up to this date.' })
+    to: string | null,
+    @Arg('otherKinds', () => [EntityKind], { nullable: true, description: 'Kinds of the entity at the other end.' })
+    otherKinds: EntityKind[] | null,
   ): Promise<Connection<RelationshipRecord>> {
     const page = pageRequest(first, after);
+    if (from && to && to < from && !from.startsWith(to)) throw badInput(`"to" (${to}) is before "from" (${from}).`);
     const result = await ctx.loaders.relationshipsOf.load({
       id: entity.id,
-      filter: { types: types?.length ? types : null, direction: direction ?? Direction.BOTH },
+      filter: {
+        types: types?.length ? types : null,
+        direction: direction ?? Direction.BOTH,
+        activeAt,
+        from,
+        to,
+        otherKinds: otherKinds?.length ? otherKinds : null,
+      },
       page,
     });
     return toConnection(result, page);

@@ -1,0 +1,16 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { EntityRecord } from '../../domain/records';
+import { Entity } from '../entity/entity.interface';
+import { Event } from '../entity/entity-types';
+
+@ObjectType({ description: 'Someone who was at the same events.' })
+export class CoParticipation {
+  @Field(() => Entity)
+  entity!: EntityRecord;
+
+  @Field(() => Int, { description: 'Number of shared events.' })
+  count!: number;
+
+  @Field(() => [Event], { description: 'The shared events, newest first.' })
+  events!: EntityRecord[];
+}

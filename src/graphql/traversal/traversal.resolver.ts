@@ -1,0 +1,118 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../context';
+import { Direction, EntityKind, ParticipationRole, RelationshipType } from '../../domain/enums';
+import { badInput } from '../../domain/errors';
+import { typesForRoles } from '../../domain/participation';
+import type { EntityRecord } from '../../domain/records';
+import type { PathRecord } from '../../ports/traversals';
+import { BOUNDS, requireInRange } from './bounds';
+import { CoParticipation } from './co-participation.type';
+import { toCytoscape } from './cytoscape';
+import { Path } from './path.type';
+import { Subgraph } from './subgraph.type';
+
+@Resolver()
+export class TraversalResolver {
+  @Query(() => Path, { nullable: true, description: 'A shortest path between two entities; null when none within maxHops.' })
+  async path(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('maxHops', () => Int, { nullable: true, defaultValue: 4 }) maxHops: number | null,
+    @Arg('types', () => [RelationshipType], { nullable: true }) types: RelationshipType[] | null,
+    @Arg('direction', () => Direction, { nullable: true, defaultValue: Direction.BOTH }) direction: Direction | null,
+  ): Promise<Path | null> {
+    const [first] = await this.findPaths(ctx, from, to, maxHops, types, direction, 1);
+    return first ?? null;
+  }
+
+  @Query(() => [Path], { description: 'All shortest paths (of minimal length), up to `first`, in a stable order.' })
+  async paths(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('maxHops', () => Int, { nullable: true, defaultValue: 4 }) maxHops: number | null,
+    @Arg('types', () => [RelationshipType], { nullable: true }) types: RelationshipType[] | null,
+    @Arg('direction', () => Direction, { nullable: true, defaultValue: Direction.BOTH }) direction: Direction | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number | null,
+  ): Promise<Path[]> {
+    return this.findPaths(ctx, from, to, maxHops, types, direction, first ?? 5);
+  }
+
+  @Query(() => Subgraph, { description: 'The ego network around an entity, for drawing.' })
+  async neighborhood(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('depth', () => Int, { nullable: true, defaultValue: 1 }) depth: number | null,
+    @Arg('types', () => [RelationshipType], { nullable: true }) types: RelationshipType[] | null,
+    @Arg('kinds', () => [EntityKind], { nullable: true }) kinds: EntityKind[] | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 200 }) limit: number | null,
+  ): Promise<Subgraph> {
+    const result = await ctx.store.neighborhood({
+      id,
+      depth: requireInRange('depth', depth ?? 1, 1, BOUNDS.MAX_DEPTH),
+      types,
+      kinds,
+      limit: requireInRange('limit', limit ?? 200, 1, BOUNDS.MAX_LIMIT),
+    });
+    const nodes = await loadAll(ctx, result.nodeIds);
+    return { nodes, relationships: [...result.relationships], truncated: result.truncated, cytoscape: toCytoscape(nodes, result.relationships) };
+  }
+
+  @Query(() => [CoParticipation], { description: 'Who was at the same events as this person or organization, most shared first.' })
+  async coParticipants(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('roles', () => [ParticipationRole], { nullable: true }) roles: ParticipationRole[] | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+  ): Promise<CoParticipation[]> {
+    const records = await ctx.store.coParticipants({
+      id,
+      types: typesForRoles(roles),
+      first: requireInRange('first', first ?? 20, 1, BOUNDS.MAX_LIMIT),
+    });
+    const entities = await loadAll(ctx, [...new Set(records.flatMap((r) => [r.entityId, ...r.eventIds]))]);
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    return records.map((r) => ({
+      entity: byId.get(r.entityId)!,
+      count: r.count,
+      events: r.eventIds.map((e) => byId.get(e)!),
+    }));
+  }
+
+  private async findPaths(
+    ctx: RequestContext,
+    from: string,
+    to: string,
+    maxHops: number | null,
+    types: RelationshipType[] | null,
+    direction: Direction | null,
+    first: number,
+  ): Promise<Path[]> {
+    const records = await ctx.store.shortestPaths({
+      fromId: from,
+      toId: to,
+      maxHops: requireInRange('maxHops', maxHops ?? 4, 1, BOUNDS.MAX_HOPS),
+      types,
+      direction: direction ?? Direction.BOTH,
+      first: requireInRange('first', first, 1, BOUNDS.MAX_PATHS),
+    });
+    const nodes = await loadAll(ctx, [...new Set(records.flatMap((p) => p.nodeIds))]);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    return records.map((p: PathRecord) => ({
+      length: p.relationships.length,
+      nodes: p.nodeIds.map((n) => byId.get(n)!),
+      relationships: [...p.relationships],
+    }));
+  }
+}
+
+/** Loads entities the store just named; a miss means the store changed under the request. */
+async function loadAll(ctx: RequestContext, ids: readonly string[]): Promise<EntityRecord[]> {
+  const loaded = await ctx.loaders.entity.loadMany(ids);
+  return loaded.map((e, i) => {
+    if (e instanceof Error) throw e;
+    if (!e) throw badInput(`entity ${ids[i]} vanished while the request ran; try again.`);
+    return e;
+  });
+}
