@@ -3,7 +3,7 @@
 // Everything comes from installed packages: the page must work offline, so the build fails if
 // the output would make the browser fetch anything from another origin.
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,7 +11,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'ide');
 const started = performance.now();
 
-await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
   entryPoints: { graphiql: 'ide/index.tsx' },

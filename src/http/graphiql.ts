@@ -41,27 +41,29 @@ export function graphiqlRouter(opts: GraphiqlRouterOptions): Router {
   const assetsDir = opts.assetsDir ?? join(projectRoot(), 'dist', 'ide');
   const router = Router();
 
-  router.get(endpoint, (req: Request, res: Response, next: NextFunction) => {
+  // Express 5 forwards a rejected promise to the error handler.
+  router.get(endpoint, async (req: Request, res: Response, next: NextFunction) => {
     // The same URL answers JSON or HTML, so caches must key on Accept.
     res.vary('Accept');
-    if (!wantsIde(req)) return next();
-    void bundleBuilt(assetsDir).then((built) => {
-      if (!built) {
-        res.status(503).type('text/plain').send(NOT_BUILT);
-        return;
-      }
-      const page = renderPage(req.baseUrl + endpoint, examples);
-      res
-        .status(200)
-        .set({
-          'Content-Security-Policy': contentSecurityPolicy(page.inlineScript),
-          'Cache-Control': 'no-store',
-          'X-Content-Type-Options': 'nosniff',
-          'Referrer-Policy': 'no-referrer',
-        })
-        .type('html')
-        .send(page.html);
-    }, next);
+    if (!wantsIde(req)) {
+      next();
+      return;
+    }
+    if (!(await bundleBuilt(assetsDir))) {
+      res.status(503).type('text/plain').send(NOT_BUILT);
+      return;
+    }
+    const page = renderPage(req.baseUrl + endpoint, examples);
+    res
+      .status(200)
+      .set({
+        'Content-Security-Policy': contentSecurityPolicy(page.inlineScript),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+      })
+      .type('html')
+      .send(page.html);
   });
 
   for (const name of Object.keys(ASSETS) as AssetName[]) {
@@ -161,7 +163,7 @@ function scriptSafeJson(value: unknown): string {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"']/g, (c) => `&#${String(c.charCodeAt(0))};`);
 }
 
 /** The nearest folder holding package.json: same answer from src/http (ts-jest) and dist/src/http. */
