@@ -42,7 +42,9 @@ export type Config = Readonly<z.infer<typeof configSchema>>;
 export const CONFIG_KEYS: readonly string[] = Object.keys(configSchema.shape);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  // An empty variable (`NEO4J_URI=`) means "not set", as shells and compose files use it.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
