@@ -22,8 +22,9 @@ export function loadSeedDirectory(dir: string = DEFAULT_SEED_DIR): GraphBatch {
   for (const f of files) {
     const path = join(dir, f);
     const parsed = parseJsonLines(readFileSync(path, 'utf8'), relative(process.cwd(), path) || f);
-    lines.push(...parsed.lines);
-    problems.push(...parsed.problems);
+    // Not push(...spread): a large import file would overflow the call stack.
+    for (const l of parsed.lines) lines.push(l);
+    for (const p of parsed.problems) problems.push(p);
   }
   const texts = new Map<string, string>();
   for (const l of lines) {
