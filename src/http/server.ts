@@ -66,10 +66,12 @@ export function createHttpApp(options: HttpAppOptions, apollo: ApolloServer<Requ
     }
   });
 
+  // CORS first: it must answer preflights before any router's automatic OPTIONS reply.
+  app.use(GRAPHQL_PATH, cors(corsOptions(config.CORS_ORIGINS)));
+  // The IDE answers browsers on GET /graphql (and its bundle below it); everything else goes on to Apollo.
+  app.use(graphiqlRouter({ endpoint: GRAPHQL_PATH, examples: IDE_EXAMPLES }));
   app.use(
     GRAPHQL_PATH,
-    cors(corsOptions(config.CORS_ORIGINS)),
-    graphiqlRouter({ endpoint: GRAPHQL_PATH, examples: IDE_EXAMPLES }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createRequestContext(store, logger, requestIdOf(req)),

@@ -14,7 +14,7 @@ import {
   type SearchRequest,
 } from '../../ports/graph-store';
 import { compareScored, parseQuery, scoreDoc } from '../../search/score';
-import { buildSearchDoc } from '../../search/search-doc';
+import { buildSearchDoc, type SearchDoc } from '../../search/search-doc';
 import { normalizeName } from '../../search/normalize';
 import type {
   CoParticipationRecord,
@@ -29,22 +29,24 @@ import type {
 } from '../../ports/traversals';
 import { intervalMatches, relationshipInterval } from '../../domain/date-window';
 import { EntityKind } from '../../domain/enums';
-import type { EdgeAttributes, Graph, NodeAttributes } from './graph-types';
+import type { Graph } from './graph-types';
 import * as traversals from './traversals';
 
 
 /** The in-process store: a graphology multigraph keyed by entity and relationship ids. */
 export class EmbeddedStore implements GraphStore, GraphTraversals {
   readonly kind = 'embedded' as const;
-  private readonly graph: Graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  private readonly graph: Graph = new MultiDirectedGraph();
+  /** Names normalised once at write time, so a search only compares. */
+  private readonly searchDocs = new Map<string, SearchDoc>();
   private readonly sources = new Map<string, SourceRecord>();
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
-    return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id).record : null));
+    return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null));
   }
 
   async getRelationships(ids: readonly string[]): Promise<(RelationshipRecord | null)[]> {
-    return ids.map((id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id).record : null));
+    return ids.map((id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : null));
   }
 
   async getSources(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
@@ -58,9 +60,9 @@ export class EmbeddedStore implements GraphStore, GraphTraversals {
   async search(request: SearchRequest): Promise<PageOf<EntityRecord>> {
     const query = parseQuery(request.text);
     const hits: { score: number; name: string; id: string; record: EntityRecord }[] = [];
-    this.graph.forEachNode((id, { record, searchDoc }) => {
+    this.graph.forEachNode((id, record) => {
       if (request.kinds?.length && !request.kinds.includes(record.kind)) return;
-      const score = scoreDoc(query, searchDoc);
+      const score = scoreDoc(query, this.searchDocs.get(id)!);
       if (score > 0) hits.push({ score, name: record.name, id, record });
     });
     hits.sort(compareScored);
@@ -70,11 +72,11 @@ export class EmbeddedStore implements GraphStore, GraphTraversals {
   async listEntities(request: EntityListRequest): Promise<PageOf<EntityRecord>> {
     const matches: EntityRecord[] = [];
     const needle = request.nameContains ? normalizeName(request.nameContains) : null;
-    this.graph.forEachNode((_, { record, searchDoc }) => {
+    this.graph.forEachNode((id, record) => {
       if (request.kinds?.length && !request.kinds.includes(record.kind)) return;
       if (request.country && record.country !== request.country) return;
       if (request.orgType && record.orgType !== request.orgType) return;
-      if (needle !== null && !(searchDoc.forms[0] ?? '').includes(needle)) return;
+      if (needle !== null && !(this.searchDocs.get(id)!.forms[0] ?? '').includes(needle)) return;
       if (!inDateWindow(record.date, request.dateFrom ?? null, request.dateTo ?? null)) return;
       matches.push(record);
     });
@@ -96,7 +98,7 @@ export class EmbeddedStore implements GraphStore, GraphTraversals {
     return ids.map((id) => {
       if (!this.graph.hasNode(id)) return { items: [], totalCount: 0 };
       const edges = this.edgesOf(id, filter.direction)
-        .map((e) => this.graph.getEdgeAttributes(e).record)
+        .map((e) => this.graph.getEdgeAttributes(e))
         .filter((r) => !filter.types?.length || filter.types.includes(r.type))
         .filter((r) => this.matchesOtherEnd(r, id, filter))
         .sort(compareRelationships);
@@ -112,9 +114,9 @@ export class EmbeddedStore implements GraphStore, GraphTraversals {
       if (!this.graph.hasNode(id)) return [];
       const withNames = this.graph
         .inEdges(id)
-        .map((e) => this.graph.getEdgeAttributes(e).record)
+        .map((e) => this.graph.getEdgeAttributes(e))
         .filter((r) => types.includes(r.type))
-        .map((r) => ({ r, name: this.graph.getNodeAttributes(r.fromId).record.name }));
+        .map((r) => ({ r, name: this.graph.getNodeAttributes(r.fromId).name }));
       withNames.sort(
         (a, b) =>
           rank(a.r) - rank(b.r) || compareStrings(a.name, b.name) || compareStrings(a.r.id, b.r.id),
@@ -126,13 +128,20 @@ export class EmbeddedStore implements GraphStore, GraphTraversals {
   async upsert(batch: GraphBatch): Promise<void> {
     for (const s of batch.sources) this.sources.set(s.id, s);
     for (const e of batch.entities) {
-      const attributes: NodeAttributes = { record: e, searchDoc: buildSearchDoc(e.name, e.aliases) };
-      if (this.graph.hasNode(e.id)) this.graph.replaceNodeAttributes(e.id, attributes);
-      else this.graph.addNode(e.id, attributes);
+      this.searchDocs.set(e.id, buildSearchDoc(e.name, e.aliases));
+      if (this.graph.hasNode(e.id)) this.graph.replaceNodeAttributes(e.id, asAttributes(e));
+      else this.graph.addNode(e.id, asAttributes(e));
     }
     for (const r of batch.relationships) {
-      if (this.graph.hasEdge(r.id)) this.graph.dropEdge(r.id);
-      this.graph.addDirectedEdgeWithKey(r.id, r.fromId, r.toId, { record: r });
+      // Adding is the common case and graphology checks the key itself; a replaced relationship
+      // (its ends may have moved) is dropped and added again.
+      try {
+        this.graph.addDirectedEdgeWithKey(r.id, r.fromId, r.toId, asAttributes(r));
+      } catch (e) {
+        if (!this.graph.hasEdge(r.id)) throw e;
+        this.graph.dropEdge(r.id);
+        this.graph.addDirectedEdgeWithKey(r.id, r.fromId, r.toId, asAttributes(r));
+      }
     }
   }
 
@@ -158,7 +167,7 @@ export class EmbeddedStore implements GraphStore, GraphTraversals {
 
   /** The filters that look at the other end: its kind, and its date for the date window. */
   private matchesOtherEnd(r: RelationshipRecord, id: string, filter: RelationshipFilter): boolean {
-    const other = this.graph.getNodeAttributes(r.fromId === id ? r.toId : r.fromId).record;
+    const other = this.graph.getNodeAttributes(r.fromId === id ? r.toId : r.fromId);
     if (filter.otherKinds?.length && !filter.otherKinds.includes(other.kind)) return false;
     const eventDate = other.kind === EntityKind.EVENT ? other.date : null;
     return intervalMatches(relationshipInterval(r.startDate, r.endDate, eventDate), filter);
@@ -194,6 +203,11 @@ function inDateWindow(date: string | null, from: string | null, to: string | nul
   if (from === null && to === null) return true;
   if (date === null) return false;
   return (from === null || date >= from) && (to === null || date <= to || date.startsWith(to));
+}
+
+/** Records are plain readonly objects; graphology's attribute type wants an index signature. */
+function asAttributes<T extends object>(record: T): T & Record<string, unknown> {
+  return record as T & Record<string, unknown>;
 }
 
 function pageOf<T>(all: readonly T[], page: PageRequest): PageOf<T> {

@@ -25,7 +25,7 @@ interface Step {
 function stepsFrom(graph: Graph, id: string, direction: Direction, types: ReadonlySet<RelationshipType> | null): Step[] {
   const steps: Step[] = [];
   const take = (edge: string, node: string): void => {
-    const rel = graph.getEdgeAttributes(edge).record;
+    const rel = graph.getEdgeAttributes(edge);
     if (!types || types.has(rel.type)) steps.push({ node, rel });
   };
   if (direction !== Direction.INCOMING) graph.forEachOutEdge(id, (e, _a, _s, target) => take(e, target));
@@ -151,7 +151,7 @@ export function neighborhood(graph: Graph, request: NeighborhoodRequest): Subgra
     for (const node of layer) {
       for (const s of stepsFrom(graph, node, Direction.BOTH, types)) {
         if (kept.has(s.node) || found.has(s.node)) continue;
-        if (kinds && !kinds.has(graph.getNodeAttributes(s.node).record.kind)) continue;
+        if (kinds && !kinds.has(graph.getNodeAttributes(s.node).kind)) continue;
         found.add(s.node);
       }
     }
@@ -170,7 +170,7 @@ export function neighborhood(graph: Graph, request: NeighborhoodRequest): Subgra
   const relationships: RelationshipRecord[] = [];
   for (const node of order) {
     graph.forEachOutEdge(node, (_e, attributes, _s, target) => {
-      if (kept.has(target) && (!types || types.has(attributes.record.type))) relationships.push(attributes.record);
+      if (kept.has(target) && (!types || types.has(attributes.type))) relationships.push(attributes);
     });
   }
   relationships.sort((a, b) => compareStrings(a.id, b.id));
@@ -186,22 +186,22 @@ export function coParticipants(graph: Graph, request: CoParticipationRequest): C
   const types = new Set(request.types);
   const events = new Set<string>();
   graph.forEachOutEdge(request.id, (_e, a, _s, target) => {
-    if (types.has(a.record.type) && graph.getNodeAttributes(target).record.kind === EntityKind.EVENT) events.add(target);
+    if (types.has(a.type) && graph.getNodeAttributes(target).kind === EntityKind.EVENT) events.add(target);
   });
   const shared = new Map<string, Set<string>>();
   for (const event of events) {
     graph.forEachInEdge(event, (_e, a, source) => {
-      if (source === request.id || !types.has(a.record.type)) return;
+      if (source === request.id || !types.has(a.type)) return;
       const set = shared.get(source) ?? new Set<string>();
       set.add(event);
       shared.set(source, set);
     });
   }
   const eventOrder = (a: string, b: string): number =>
-    compareNullableStrings(graph.getNodeAttributes(a).record.date, graph.getNodeAttributes(b).record.date, true) ||
+    compareNullableStrings(graph.getNodeAttributes(a).date, graph.getNodeAttributes(b).date, true) ||
     compareStrings(a, b);
   return [...shared.entries()]
-    .map(([entityId, set]) => ({ entityId, count: set.size, name: graph.getNodeAttributes(entityId).record.name, set }))
+    .map(([entityId, set]) => ({ entityId, count: set.size, name: graph.getNodeAttributes(entityId).name, set }))
     .sort((a, b) => b.count - a.count || compareStrings(a.name, b.name) || compareStrings(a.entityId, b.entityId))
     .slice(0, request.first)
     .map(({ entityId, count, set }) => ({ entityId, count, eventIds: [...set].sort(eventOrder) }));
@@ -211,7 +211,7 @@ export function timeline(graph: Graph, id: string, request: TimelineWindow): Tim
   if (!graph.hasNode(id)) return [];
   const items: TimelineRecord[] = [];
   for (const { node, rel } of stepsFrom(graph, id, Direction.BOTH, null)) {
-    const other = graph.getNodeAttributes(node).record;
+    const other = graph.getNodeAttributes(node);
     const date = timelineDate(rel.startDate, other.kind === EntityKind.EVENT ? other.date : null);
     if (date === null) continue;
     if (request.from && date < request.from && !request.from.startsWith(date)) continue;
