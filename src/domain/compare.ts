@@ -1,9 +1,23 @@
 /**
- * Code-unit string order: the order Cypher's ORDER BY uses, unlike localeCompare. Every sort that
- * both stores must agree on goes through here. For partial dates it also puts 2013 before 2013-05.
+ * Code-point string order: the order Cypher's ORDER BY uses, unlike localeCompare and unlike
+ * JavaScript's `<`, which compares UTF-16 code units and so puts astral characters (surrogate
+ * pairs) before U+E000..U+FFFF. Every sort both stores must agree on goes through here. For
+ * partial dates it also puts 2013 before 2013-05.
  */
 export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) {
+      // Move surrogates (D800-DFFF) above E000-FFFF, where their code points belong.
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x < y ? -1 : 1;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
 
 /** Nulls last, whatever the direction of the rest. */

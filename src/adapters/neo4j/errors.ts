@@ -29,6 +29,9 @@ function isUnavailable(error: unknown): boolean {
     // timeout; the driver has already retried them within maxTransactionRetryTime.
     error.code.startsWith('Neo.TransientError.') ||
     error.code === 'Neo.ClientError.Cluster.NotALeader' ||
-    error.code === 'Neo.ClientError.Database.DatabaseUnavailable'
+    // Misconfiguration (credentials, database name) is the operator's to fix, but to a caller the
+    // store is just as unreachable; the cause in the logs says which it was.
+    error.code.startsWith('Neo.ClientError.Security.') ||
+    error.code === 'Neo.ClientError.Database.DatabaseNotFound'
   );
 }

@@ -16,7 +16,8 @@ import { relationshipTypeOf } from './labels';
  * Records <-> Neo4j properties. Properties cannot hold maps, so evidence is kept as three parallel
  * lists (evidenceSourceIds, evidenceQuotes, evidenceConfidences), which stay readable in Neo4j
  * Browser. A null field is simply an absent property. Relationship type and ends live in the graph
- * itself, not in properties.
+ * itself, not in properties. `searchText` and `nameForm` are derived (src/search) and only read by
+ * queries, never mapped back.
  */
 
 export type Props = Record<string, unknown>;
@@ -30,6 +31,7 @@ export interface RelationshipRow {
 }
 
 export function entityToProps(e: EntityRecord): Props {
+  const doc = buildSearchDoc(e.name, e.aliases);
   return {
     id: e.id,
     kind: e.kind,
@@ -39,7 +41,9 @@ export function entityToProps(e: EntityRecord): Props {
     orgType: e.orgType,
     country: e.country,
     date: e.date,
-    searchText: searchText(buildSearchDoc(e.name, e.aliases)),
+    searchText: searchText(doc),
+    // What nameContains matches: the first non-empty normalised form, as in the embedded store.
+    nameForm: doc.forms[0] ?? '',
     ...evidenceToProps(e.evidence),
   };
 }

@@ -1,0 +1,112 @@
+import {
+  auth as authTokens,
+  driver as createDriver,
+  int as neo4jInt,
+  session as accessModes,
+  type Driver,
+  type Integer,
+  type ManagedTransaction,
+  type Record as Neo4jRecord,
+  type Session,
+} from 'neo4j-driver';
+import { translateDriverError } from './errors';
+
+export interface Neo4jOptions {
+  readonly uri: string;
+  readonly user: string;
+  /** Empty: connect without authentication (a server with auth disabled). */
+  readonly password: string;
+  readonly database: string;
+  /** How long a query may wait for a connection before it fails with STORE_UNAVAILABLE. */
+  readonly timeoutMs: number;
+}
+
+/** Cap on the driver's own retries of a failed transaction; the caller's latency budget comes first. */
+const MAX_RETRY_MS = 500;
+
+/** Pooled connections idle longer than this are checked before use, so a restarted server costs no failed query. */
+const LIVENESS_CHECK_MS = 30_000;
+
+export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
+
+/**
+ * The one place that talks to the driver: short-lived sessions, managed transactions routed read or
+ * write, the database always named, every error translated on the way out. Creating it opens no
+ * connection; the pool connects on first use and reconnects by itself after an outage.
+ */
+export class Neo4jRunner {
+  private readonly driver: Driver;
+
+  constructor(private readonly options: Neo4jOptions) {
+    // No token means scheme "none" (the typings omit auth.none()), which an auth-disabled server accepts.
+    const token = options.password ? authTokens.basic(options.user, options.password) : undefined;
+    this.driver = createDriver(options.uri, token, {
+      connectionTimeout: options.timeoutMs,
+      connectionAcquisitionTimeout: options.timeoutMs,
+      maxTransactionRetryTime: Math.min(MAX_RETRY_MS, options.timeoutMs),
+      connectionLivenessCheckTimeout: LIVENESS_CHECK_MS,
+      // Our queries never need anything but JS numbers; no Integer objects in results.
+      disableLosslessIntegers: true,
+      userAgent: 'rightsgraph',
+    });
+  }
+
+  read<T>(operation: string, work: Work<T>): Promise<T> {
+    return this.transact(operation, 'READ', work);
+  }
+
+  write<T>(operation: string, work: Work<T>): Promise<T> {
+    return this.transact(operation, 'WRITE', work);
+  }
+
+  /** Schema commands cannot share a transaction with anything; each runs on its own. */
+  async schema(operation: string, statement: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+    return this.write(operation, (tx) => run(tx, statement, params));
+  }
+
+  /** For statements that manage their own transactions (`CALL ... IN TRANSACTIONS`). */
+  async autoCommit(operation: string, statement: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+    const session = this.openSession('WRITE');
+    try {
+      return (await session.run(statement, params)).records;
+    } catch (e) {
+      throw translateDriverError(e, operation);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async transact<T>(operation: string, mode: 'READ' | 'WRITE', work: Work<T>): Promise<T> {
+    const session = this.openSession(mode);
+    try {
+      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+    } catch (e) {
+      throw translateDriverError(e, operation);
+    } finally {
+      // A failed close (the server went away) must not replace the error being reported.
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  private openSession(mode: 'READ' | 'WRITE'): Session {
+    return this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? accessModes.READ : accessModes.WRITE,
+      // Chains every session causally, so a read after a write sees it even on a cluster.
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+  }
+}
+
+export async function run(tx: ManagedTransaction, statement: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+  return (await tx.run(statement, params)).records;
+}
+
+/** Cypher reads a JS number as a float; SKIP, LIMIT and list slices need integers. */
+export function int(value: number): Integer {
+  return neo4jInt(Math.trunc(value));
+}

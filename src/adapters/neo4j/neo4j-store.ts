@@ -1,0 +1,179 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { RelationshipType } from '../../domain/enums';
+import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
+import {
+  EntityOrder,
+  type EntityListRequest,
+  type GraphBatch,
+  type GraphStore,
+  type PageOf,
+  type PageRequest,
+  type RelationshipFilter,
+  type SearchRequest,
+} from '../../ports/graph-store';
+import { compareScored, parseQuery, scoreDoc } from '../../search/score';
+import { buildSearchDoc } from '../../search/search-doc';
+import * as Q from './cypher';
+import { int, Neo4jRunner, run, type Neo4jOptions } from './driver';
+import { prefixQuery } from './lucene';
+import { entityFromProps, relationshipFromRow, sourceFromProps, type Props, type RelationshipRow } from './mapping';
+import { migrateSchema } from './migrate';
+import { entityListParams, nonEmpty, participationParams, relationshipFilterParams } from './params';
+import { writeBatch } from './upsert';
+
+/**
+ * Most full-text candidates a search ranks. Ranking happens here, in TS, so that both stores rank
+ * with one function; the cap bounds what one query may pull. Below it, answers equal the embedded
+ * store's exactly; above it, only the first SEARCH_CANDIDATE_CAP index hits are ranked and counted.
+ */
+export const SEARCH_CANDIDATE_CAP = 10_000;
+
+/**
+ * The Neo4j adapter. Data model, documented once here:
+ * - `(:Entity:<Kind> {id, kind, name, aliases, description, orgType, country, date, searchText,
+ *   nameForm, evidenceSourceIds, evidenceQuotes, evidenceConfidences})`, the kind label from ./labels;
+ * - `(:Entity)-[:<TYPE> {id, role, onBehalfOfId, startDate, endDate, description, evidence...}]->(:Entity)`;
+ * - `(:Source {id, title, publisher, publishedAt, url, text})`.
+ * Evidence is three parallel lists because properties cannot be maps; null fields are absent
+ * properties; `searchText` is the normalised tokens the full-text index holds, `nameForm` the
+ * normalised name that nameContains matches.
+ */
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+
+  private constructor(private readonly runner: Neo4jRunner) {}
+
+  /** Opens no connection, so a server can start while Neo4j is still down. */
+  static create(options: Neo4jOptions): Neo4jStore {
+    return new Neo4jStore(new Neo4jRunner(options));
+  }
+
+  /** Creates constraints and indexes that are missing and waits until they are online. */
+  migrate(): Promise<void> {
+    return migrateSchema(this.runner);
+  }
+
+  async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+    if (ids.length === 0) return [];
+    return this.runner.read('getEntities', (tx) => fetchEntities(tx, ids));
+  }
+
+  async getRelationships(ids: readonly string[]): Promise<(RelationshipRecord | null)[]> {
+    const unique = distinct(ids);
+    if (unique.length === 0) return [];
+    const records = await this.runner.read('getRelationships', (tx) => run(tx, Q.GET_RELATIONSHIPS, { ids: unique }));
+    const byId = new Map(records.map((r) => relationshipFromRow(r.get('row') as RelationshipRow)).map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async getSources(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
+    const unique = distinct(ids);
+    if (unique.length === 0) return [];
+    const records = await this.runner.read('getSources', (tx) => run(tx, Q.GET_SOURCES, { ids: unique }));
+    const byId = new Map(records.map((r) => sourceFromProps(r.get('props') as Props)).map((s) => [s.id, s]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async listSources(): Promise<SourceRecord[]> {
+    const records = await this.runner.read('listSources', (tx) => run(tx, Q.LIST_SOURCES));
+    return records.map((r) => sourceFromProps(r.get('props') as Props));
+  }
+
+  async search(request: SearchRequest): Promise<PageOf<EntityRecord>> {
+    const query = parseQuery(request.text);
+    if (query.tokens.length === 0) return { items: [], totalCount: 0 };
+    return this.runner.read('search', async (tx) => {
+      const candidates = await run(tx, Q.SEARCH_CANDIDATES, {
+        lucene: prefixQuery(query.tokens),
+        kinds: nonEmpty(request.kinds),
+        cap: int(SEARCH_CANDIDATE_CAP),
+      });
+      const hits = candidates
+        .map((r) => {
+          const name = r.get('name') as string;
+          const aliases = (r.get('aliases') as string[] | null) ?? [];
+          return { id: r.get('id') as string, name, score: scoreDoc(query, buildSearchDoc(name, aliases)) };
+        })
+        .filter((h) => h.score > 0)
+        .sort(compareScored);
+      const page = hits.slice(request.offset, request.offset + request.first).map((h) => h.id);
+      const items = (await fetchEntities(tx, page)).filter((e): e is EntityRecord => e !== null);
+      return { items, totalCount: hits.length };
+    });
+  }
+
+  async listEntities(request: EntityListRequest): Promise<PageOf<EntityRecord>> {
+    const statement = request.orderBy === EntityOrder.DATE_DESC ? Q.LIST_ENTITIES_BY_DATE_DESC : Q.LIST_ENTITIES_BY_NAME;
+    const [record] = await this.runner.read('listEntities', (tx) => run(tx, statement, entityListParams(request)));
+    if (!record) return { items: [], totalCount: 0 };
+    return {
+      items: (record.get('items') as Props[]).map(entityFromProps),
+      totalCount: record.get('totalCount') as number,
+    };
+  }
+
+  async relationshipsOf(
+    ids: readonly string[],
+    filter: RelationshipFilter,
+    page: PageRequest,
+  ): Promise<PageOf<RelationshipRecord>[]> {
+    const unique = distinct(ids);
+    if (unique.length === 0) return [];
+    const records = await this.runner.read('relationshipsOf', (tx) =>
+      run(tx, Q.RELATIONSHIPS_OF[filter.direction], { ids: unique, ...relationshipFilterParams(filter, page) }),
+    );
+    const byId = new Map(
+      records.map((r) => [
+        r.get('id') as string,
+        {
+          items: (r.get('items') as RelationshipRow[]).map(relationshipFromRow),
+          totalCount: r.get('totalCount') as number,
+        },
+      ]),
+    );
+    return ids.map((id) => byId.get(id) ?? { items: [], totalCount: 0 });
+  }
+
+  async participationsOf(
+    eventIds: readonly string[],
+    types: readonly RelationshipType[],
+  ): Promise<RelationshipRecord[][]> {
+    const unique = distinct(eventIds);
+    if (unique.length === 0) return [];
+    const records = await this.runner.read('participationsOf', (tx) =>
+      run(tx, Q.PARTICIPATIONS_OF, { ids: unique, ...participationParams(types) }),
+    );
+    const byId = new Map(
+      records.map((r) => [r.get('id') as string, (r.get('rows') as RelationshipRow[]).map(relationshipFromRow)]),
+    );
+    return eventIds.map((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * One transaction per call, so a batch lands whole or not at all (callers split very large
+   * imports); a relationship that names a missing entity fails it with INVALID_DATA.
+   */
+  async upsert(batch: GraphBatch): Promise<void> {
+    await this.runner.write('upsert', (tx) => writeBatch(tx, batch));
+  }
+
+  async ping(): Promise<void> {
+    await this.runner.read('ping', (tx) => run(tx, Q.PING));
+  }
+
+  close(): Promise<void> {
+    return this.runner.close();
+  }
+}
+
+async function fetchEntities(tx: ManagedTransaction, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+  const unique = distinct(ids);
+  if (unique.length === 0) return [];
+  const records = await run(tx, Q.GET_ENTITIES, { ids: unique });
+  const byId = new Map(records.map((r) => entityFromProps(r.get('props') as Props)).map((e) => [e.id, e]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+function distinct(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}

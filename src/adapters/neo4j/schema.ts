@@ -1,0 +1,52 @@
+import { ENTITY_KINDS, RELATIONSHIP_TYPES } from '../../domain/enums';
+import { FULLTEXT_INDEX } from './cypher';
+import { ENTITY_LABEL, KIND_LABELS, RELATIONSHIP_TYPE_NAMES, SOURCE_LABEL } from './labels';
+
+/**
+ * The schema statements migrate() runs, one transaction each. All are `IF NOT EXISTS`, so running
+ * them again is a no-op; names derive from the label maps, so a new kind or type gets its own.
+ */
+
+const snake = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+
+const uniqueNodeId = (label: string): string =>
+  `CREATE CONSTRAINT ${snake(label)}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`;
+
+/** Relationship uniqueness constraints exist since 5.7 and, unlike key constraints, in Community. */
+const uniqueRelationshipId = (type: string): string =>
+  `CREATE CONSTRAINT ${type.toLowerCase()}_id_unique IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`;
+
+const entityRangeIndex = (property: string): string =>
+  `CREATE INDEX entity_${snake(property)} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.${property})`;
+
+/**
+ * searchText holds tokens already normalised by src/search, so the index must only split on
+ * spaces: any other analyzer would stem, fold or drop stopwords and break the prefix equivalence
+ * with the scorer. Not eventually consistent, so a search right after upsert sees the write.
+ */
+export const FULLTEXT_ANALYZER = 'whitespace';
+
+export const CREATE_FULLTEXT_INDEX = `
+  CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS
+  FOR (n:${ENTITY_LABEL}) ON EACH [n.searchText]
+  OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}', \`fulltext.eventually_consistent\`: false}}`;
+
+export const SHOW_FULLTEXT_ANALYZER = `
+  SHOW INDEXES YIELD name, options
+  WHERE name = '${FULLTEXT_INDEX}'
+  RETURN options.indexConfig['fulltext.analyzer'] AS analyzer`;
+
+export const DROP_FULLTEXT_INDEX = `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`;
+
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  uniqueNodeId(ENTITY_LABEL),
+  ...ENTITY_KINDS.map((k) => uniqueNodeId(KIND_LABELS[k])),
+  uniqueNodeId(SOURCE_LABEL),
+  ...RELATIONSHIP_TYPES.map((t) => uniqueRelationshipId(RELATIONSHIP_TYPE_NAMES[t])),
+  ...['kind', 'name', 'date', 'country', 'orgType'].map(entityRangeIndex),
+  // nameContains is a CONTAINS on nameForm, which only a text index serves.
+  `CREATE TEXT INDEX entity_name_form IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.nameForm)`,
+  CREATE_FULLTEXT_INDEX,
+];
+
+export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';

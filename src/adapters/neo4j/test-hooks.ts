@@ -1,0 +1,62 @@
+import { Neo4jRunner, run, type Neo4jOptions } from './driver';
+import { toPlain, type Props } from './mapping';
+
+/**
+ * For tests only: wiping a database and reading back everything in it, to check idempotence.
+ * Kept beside the adapter so tests, too, reach the driver only through this module family.
+ */
+
+const WIPE = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS';
+
+const DUMP_NODES = `
+  MATCH (n)
+  RETURN labels(n) AS labels, properties(n) AS props
+  ORDER BY n.id`;
+
+const DUMP_RELATIONSHIPS = `
+  MATCH (a)-[r]->(b)
+  RETURN type(r) AS type, a.id AS fromId, b.id AS toId, properties(r) AS props
+  ORDER BY r.id`;
+
+export interface GraphSnapshot {
+  readonly nodes: readonly { labels: string[]; props: Props }[];
+  readonly relationships: readonly { type: string; fromId: string; toId: string; props: Props }[];
+}
+
+export class Neo4jTestHooks {
+  private constructor(private readonly runner: Neo4jRunner) {}
+
+  static create(options: Neo4jOptions): Neo4jTestHooks {
+    return new Neo4jTestHooks(new Neo4jRunner(options));
+  }
+
+  /** Deletes every node and relationship; the schema (constraints, indexes) stays. */
+  async wipe(): Promise<void> {
+    // CALL ... IN TRANSACTIONS needs an implicit transaction, not a managed one.
+    await this.runner.autoCommit('wipe', WIPE);
+  }
+
+  async snapshot(): Promise<GraphSnapshot> {
+    return this.runner.read('snapshot', async (tx) => {
+      const nodes = (await run(tx, DUMP_NODES)).map((r) => ({
+        labels: (r.get('labels') as string[]).slice().sort(),
+        props: plain(r.get('props') as Props),
+      }));
+      const relationships = (await run(tx, DUMP_RELATIONSHIPS)).map((r) => ({
+        type: r.get('type') as string,
+        fromId: r.get('fromId') as string,
+        toId: r.get('toId') as string,
+        props: plain(r.get('props') as Props),
+      }));
+      return { nodes, relationships };
+    });
+  }
+
+  close(): Promise<void> {
+    return this.runner.close();
+  }
+}
+
+function plain(p: Props): Props {
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, toPlain(v)]));
+}

@@ -1,0 +1,96 @@
+/**
+ * Neo4j going away and coming back, on a server of this file's own (the shared one must stay up):
+ * queries fail fast with STORE_UNAVAILABLE and no driver text, creating a store never touches the
+ * network, and the same store object answers again once the server is back.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
+import { DomainError, ErrorCode } from '../../src/domain/errors';
+import { describeNeo4j, describeOwnNeo4j, neo4jTestOptions } from '../support/stores';
+import { startNeo4j, type RunningNeo4j } from '../support/neo4j-server';
+
+jest.setTimeout(180_000);
+
+/** Fragments of driver messages that must never reach a caller. */
+const DRIVER_TEXT = /ECONNREFUSED|Pool|acquisition|routing|discovery|bolt|neo4j:|Neo\.|socket|Connection|127\.0\.0\.1/i;
+
+async function failure(call: () => Promise<unknown>): Promise<{ error: unknown; ms: number }> {
+  const started = Date.now();
+  const error = await call().then(() => null, (e: unknown) => e);
+  return { error, ms: Date.now() - started };
+}
+
+function expectUnavailable({ error, ms }: { error: unknown; ms: number }): void {
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(ErrorCode.STORE_UNAVAILABLE);
+  expect((error as DomainError).message).not.toMatch(DRIVER_TEXT);
+  expect((error as DomainError).cause).toBeInstanceOf(Error);
+  expect(ms).toBeLessThan(5000);
+}
+
+describeOwnNeo4j('Neo4j outage', () => {
+  let server: RunningNeo4j;
+  const stores: Neo4jStore[] = [];
+  const storeFor = (scheme: 'bolt' | 'neo4j'): Neo4jStore => {
+    const store = Neo4jStore.create({
+      uri: `${scheme}://127.0.0.1:${server.port}`,
+      user: 'neo4j',
+      password: '',
+      database: 'neo4j',
+      timeoutMs: 2000,
+    });
+    stores.push(store);
+    return store;
+  };
+
+  // Our own directory, removed here: the helper's exit hook does not run inside a jest sandbox.
+  let dataDir: string | undefined;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'rightsgraph-neo4j-outage-'));
+    server = await startNeo4j({ dataDir });
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  // A clean stop over bolt://, a crash (SIGKILL) over neo4j:// (routing driver).
+  it.each([
+    ['bolt', 'stop'],
+    ['neo4j', 'kill'],
+  ] as const)('%s://: after %s, fails fast while down and recovers by itself when back', async (scheme, outage) => {
+    const store = storeFor(scheme);
+    await store.migrate();
+    await expect(store.ping()).resolves.toBeUndefined();
+
+    await server[outage]();
+    expectUnavailable(await failure(() => store.ping()));
+    expectUnavailable(await failure(() => store.getEntities(['kz-mfa'])));
+    expectUnavailable(await failure(() => store.search({ text: 'vassilenko', first: 5, offset: 0 })));
+    // Created during the outage (as a server starting before its database): no throw, no network.
+    const latecomer = storeFor(scheme);
+    expectUnavailable(await failure(() => latecomer.migrate()));
+
+    await server.restart();
+    await expect(store.ping()).resolves.toBeUndefined();
+    await expect(store.getEntities(['kz-mfa'])).resolves.toEqual([null]);
+    await expect(latecomer.ping()).resolves.toBeUndefined();
+  });
+});
+
+describeNeo4j('Neo4j misconfigured', () => {
+  it('an unknown database is STORE_UNAVAILABLE too, without driver text', async () => {
+    const options = neo4jTestOptions();
+    if (!options) throw new Error('unreachable: describeNeo4j runs only with Neo4j');
+    const store = Neo4jStore.create({ ...options, database: 'nosuchdatabase' });
+    try {
+      expectUnavailable(await failure(() => store.ping()));
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Neo4j-only guarantees the embedded store gets for free: upsert and migrate are idempotent, and
+ * a relationship rewritten with other ends or another type is moved, not duplicated.
+ */
+import type { Neo4jOptions } from '../../src/adapters/neo4j/driver';
+import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
+import { Neo4jTestHooks } from '../../src/adapters/neo4j/test-hooks';
+import { Direction, EntityKind, RelationshipType } from '../../src/domain/enums';
+import { DomainError, ErrorCode } from '../../src/domain/errors';
+import type { EntityRecord, RelationshipRecord } from '../../src/domain/records';
+import { describeNeo4j, neo4jTestOptions, seedBatch, wipeNeo4j } from '../support/stores';
+
+jest.setTimeout(60_000);
+
+describeNeo4j('Neo4j upsert and migrate', () => {
+  let options: Neo4jOptions;
+  let store: Neo4jStore;
+  let hooks: Neo4jTestHooks;
+
+  beforeAll(async () => {
+    options = neo4jTestOptions() as Neo4jOptions;
+    await wipeNeo4j(options);
+    store = Neo4jStore.create(options);
+    hooks = Neo4jTestHooks.create(options);
+    await store.migrate();
+    await store.upsert(seedBatch());
+  });
+  afterAll(async () => {
+    await store?.close();
+    await hooks?.close();
+  });
+
+  it('upserting the seed again leaves identical nodes, relationships and properties', async () => {
+    const before = await hooks.snapshot();
+    const seed = seedBatch();
+    expect(before.nodes).toHaveLength(seed.entities.length + seed.sources.length);
+    expect(before.relationships).toHaveLength(seed.relationships.length);
+    await store.upsert(seed);
+    expect(await hooks.snapshot()).toEqual(before);
+  });
+
+  it('stores the documented model: kind label beside :Entity, evidence as parallel lists, nulls absent', async () => {
+    const { nodes, relationships } = await hooks.snapshot();
+    const roman = nodes.find((n) => n.props['id'] === 'roman-vassilenko');
+    expect(roman?.labels).toEqual(['Entity', 'Person']);
+    expect(roman?.props).toMatchObject({ kind: 'PERSON', name: 'Roman Vassilenko', aliases: ['R. Vassilenko', '\u0420. Vassilenko'] });
+    expect(roman?.props['evidenceSourceIds']).toHaveLength(3);
+    expect(roman?.props['evidenceQuotes']).toHaveLength(3);
+    expect(roman?.props['evidenceConfidences']).toHaveLength(3);
+    for (const absent of ['orgType', 'country', 'date']) expect(roman?.props).not.toHaveProperty(absent);
+    expect(roman?.props['searchText']).toBe('p pv r roman rv vassilenko');
+    const source = nodes.find((n) => n.labels.includes('Source'));
+    expect(source?.labels).toEqual(['Source']);
+    const chaired = relationships.find((r) => r.type === 'CHAIRED');
+    expect(chaired).toMatchObject({ fromId: 'roman-vassilenko', toId: 'dphd-cab-concluding-meeting-2023' });
+    expect(chaired?.props['evidenceConfidences']).toEqual(expect.arrayContaining(['HIGH']));
+  });
+
+  it('migrate twice is fine', async () => {
+    await store.migrate();
+    await store.migrate();
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it('moves a relationship whose end or type changed instead of duplicating it', async () => {
+    const original = seedBatch().relationships.find((r) => r.id === 'rel-kz-mfa-part-of-kazakhstan') as RelationshipRecord;
+    const count = async () => (await hooks.snapshot()).relationships.length;
+    const before = await count();
+
+    await store.upsert({ sources: [], entities: [], relationships: [{ ...original, toId: 'un' }] });
+    expect(await count()).toBe(before);
+    expect(await store.getRelationships([original.id])).toEqual([{ ...original, toId: 'un' }]);
+    const [toKz] = await store.relationshipsOf(['kazakhstan'], { direction: Direction.INCOMING }, { first: 10, offset: 0 });
+    expect(toKz?.items.map((r) => r.id)).not.toContain(original.id);
+
+    await store.upsert({ sources: [], entities: [], relationships: [{ ...original, type: RelationshipType.MEMBER_OF, role: 'member' }] });
+    expect(await count()).toBe(before);
+    expect(await store.getRelationships([original.id])).toEqual([{ ...original, type: RelationshipType.MEMBER_OF, role: 'member' }]);
+
+    await store.upsert({ sources: [], entities: [], relationships: [original] });
+    expect(await count()).toBe(before);
+    expect(await store.getRelationships([original.id])).toEqual([original]);
+  });
+
+  it('replaces an entity whole: a changed kind swaps the label, a dropped field disappears', async () => {
+    const [udhr] = seedBatch().entities.filter((e) => e.id === 'udhr');
+    if (!udhr) throw new Error('seed lacks udhr');
+    await store.upsert({ sources: [], entities: [{ ...udhr, kind: EntityKind.DOCUMENT, country: 'KZ' }], relationships: [] });
+    await store.upsert({ sources: [], entities: [{ ...udhr, kind: EntityKind.DOCUMENT }], relationships: [] });
+    expect(await store.getEntities(['udhr'])).toEqual([{ ...udhr, kind: EntityKind.DOCUMENT }]);
+    const node = (await hooks.snapshot()).nodes.find((n) => n.props['id'] === 'udhr');
+    expect(node?.labels).toEqual(['Document', 'Entity']);
+    expect(node?.props).not.toHaveProperty('country');
+    await store.upsert({ sources: [], entities: [udhr], relationships: [] });
+    expect((await hooks.snapshot()).nodes.find((n) => n.props['id'] === 'udhr')?.labels).toEqual(['Entity', 'Law']);
+  });
+
+  it('refuses, whole, a batch with a relationship to a missing entity', async () => {
+    const before = await hooks.snapshot();
+    const [first] = seedBatch().relationships;
+    const dangling = { ...(first as RelationshipRecord), id: 'rel-dangling', toId: 'no-such-entity' };
+    const newcomer = { ...(seedBatch().entities[0] as EntityRecord), id: 'newcomer' };
+    const error = await store
+      .upsert({ sources: [], entities: [newcomer], relationships: [dangling] })
+      .then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(ErrorCode.INVALID_DATA);
+    expect((error as DomainError).message).toContain('rel-dangling');
+    expect(await hooks.snapshot()).toEqual(before);
+  });
+});
