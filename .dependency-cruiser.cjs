@@ -11,10 +11,24 @@ module.exports = {
     { name: 'adapters-never-api', severity: 'error', from: { path: '^src/adapters' }, to: { path: '^src/(graphql|loaders|http|context|app)' } },
     { name: 'adapters-independent', severity: 'error', from: { path: '^src/adapters/embedded' }, to: { path: '^src/adapters/neo4j' } },
     { name: 'adapters-independent-2', severity: 'error', from: { path: '^src/adapters/neo4j' }, to: { path: '^src/adapters/embedded' } },
+    {
+      name: 'one-module-family-talks-to-neo4j',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/adapters/neo4j' },
+      to: { path: 'node_modules/neo4j-driver' },
+    },
+    {
+      name: 'graphology-only-in-the-embedded-adapter',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/adapters/embedded' },
+      to: { path: 'node_modules/graphology' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // Keep node_modules targets visible to the rules above.
+    exclude: { path: '^dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
   },
