@@ -25,6 +25,17 @@ export const configSchema = z.object({
   QUERY_STATS: flag.default(false),
   /** Folder of *.jsonl seed files the embedded store loads at start. */
   SEED_DIR: z.string().optional(),
+  /** Where the embedded store keeps its snapshot and journal; the seed loads on first start. */
+  DATA_DIR: z.string().default('./data'),
+  /**
+   * Development tokens, `name:ROLE:secret` comma-separated (ROLE: READER, EDITOR, ADMIN).
+   * Prefer API_TOKENS_FILE, which holds only SHA-256 hashes of the secrets.
+   */
+  API_TOKENS: z.string().optional(),
+  /** JSON list of `{ "name", "role", "sha256" }`. */
+  API_TOKENS_FILE: z.string().optional(),
+  /** `1`: reads need a token too (any role); by default they are public. */
+  READS_REQUIRE_TOKEN: flag.default(false),
   NEO4J_URI: z
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'NEO4J_URI must start with bolt://, neo4j://, bolt+s://, neo4j+s:// ...')

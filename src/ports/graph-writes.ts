@@ -1,0 +1,41 @@
+import type { ChangeRecord } from '../domain/change';
+import type { RelationshipRecord, SourceRecord, EntityRecord } from '../domain/records';
+import type { PageOf, PageRequest } from './graph-store';
+
+/**
+ * One step of a write. Puts insert or replace by id (a relationship whose ends changed moves);
+ * deleting an entity that still has relationships, or putting a relationship whose ends or
+ * onBehalfOf do not exist, fails the whole write with BAD_USER_INPUT.
+ */
+export type WriteOp =
+  | { readonly op: 'putSource'; readonly source: SourceRecord }
+  | { readonly op: 'putEntity'; readonly entity: EntityRecord }
+  | { readonly op: 'deleteEntity'; readonly id: string }
+  | { readonly op: 'putRelationship'; readonly relationship: RelationshipRecord }
+  | { readonly op: 'deleteRelationship'; readonly id: string };
+
+export interface ChangeQuery extends PageRequest {
+  /** Changes whose ids include this one. */
+  readonly entityId?: string | null;
+  /** ISO timestamp; changes at or after it. */
+  readonly since?: string | null;
+}
+
+/** Most relationships a merge or cascade may touch in one write. */
+export const MAX_RELATIONSHIPS_PER_WRITE = 10_000;
+
+/**
+ * The write port. `write` is the only way data changes after loading: all its ops and audit
+ * entries take effect together or not at all, and it resolves only once the change is durable
+ * (on disk for the embedded store, committed for Neo4j).
+ */
+export interface GraphWrites {
+  write(ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<void>;
+  /** Audit entries, oldest first. */
+  changes(query: ChangeQuery): Promise<PageOf<ChangeRecord>>;
+  /**
+   * Every relationship that touches one of `ids` as an end or as onBehalfOf, ordered by id, at
+   * most MAX_RELATIONSHIPS_PER_WRITE + 1 (so a caller can tell it was cut).
+   */
+  relationshipsTouching(ids: readonly string[]): Promise<RelationshipRecord[]>;
+}
