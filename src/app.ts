@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { EmbeddedStore } from './adapters/embedded/embedded-store';
+import { Neo4jStore } from './adapters/neo4j/neo4j-store';
+import { neo4jOptionsFromConfig } from './adapters/neo4j/options';
 import type { Config } from './config';
 import { buildGraphqlSchema } from './graphql/schema';
 import { createApollo, createHttpApp } from './http/server';
@@ -11,7 +13,15 @@ import { loadSeedDirectory } from './seed/load-seed';
  * The composition root: the only module that knows both the API and the adapters, and the only
  * place that picks an adapter.
  */
-export async function createStore(config: Config, logger: Logger): Promise<Store> {
+export async function createStore(config: Config, logger: Logger, signal?: AbortSignal): Promise<Store> {
+  const neo4j = neo4jOptionsFromConfig(config);
+  if (neo4j) {
+    // No network here: the server must start even while Neo4j is down; /ready tells the truth.
+    const store = Neo4jStore.create(neo4j);
+    migrateWhenReachable(store, logger, signal);
+    logger.info({ store: store.kind, uri: neo4j.uri, database: neo4j.database }, 'using Neo4j');
+    return store;
+  }
   const store = new EmbeddedStore();
   const seed = loadSeedDirectory(config.SEED_DIR);
   await store.upsert(seed);
@@ -20,6 +30,23 @@ export async function createStore(config: Config, logger: Logger): Promise<Store
     'embedded store loaded from seed',
   );
   return store;
+}
+
+const MIGRATION_RETRY_MS = 5000;
+
+/** Migrates now, or keeps trying in the background until Neo4j answers (idempotent). */
+function migrateWhenReachable(store: Neo4jStore, logger: Logger, signal?: AbortSignal): void {
+  const attempt = (): void => {
+    store.migrate().then(
+      () => logger.info('Neo4j schema is up to date'),
+      (e: unknown) => {
+        if (signal?.aborted) return;
+        logger.warn({ reason: e instanceof Error ? e.message : String(e) }, 'Neo4j schema migration deferred; retrying');
+        setTimeout(attempt, MIGRATION_RETRY_MS).unref();
+      },
+    );
+  };
+  attempt();
 }
 
 export interface RunningApp {
@@ -31,7 +58,8 @@ export interface RunningApp {
 
 /** Starts the whole service on config.PORT (0 picks a free port, for tests). */
 export async function startApp(config: Config, logger: Logger, store?: Store): Promise<RunningApp> {
-  const graphStore = store ?? (await createStore(config, logger));
+  const background = new AbortController();
+  const graphStore = store ?? (await createStore(config, logger, background.signal));
   const schema = buildGraphqlSchema();
   const apollo = createApollo({ config, schema, logger });
   await apollo.start();
@@ -49,6 +77,7 @@ export async function startApp(config: Config, logger: Logger, store?: Store): P
     url: `http://${host}:${port}`,
     async stop() {
       // Stop accepting, let in-flight requests finish, then release the store.
+      background.abort();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
       await graphStore.close();

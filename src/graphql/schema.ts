@@ -2,10 +2,17 @@ import 'reflect-metadata';
 import './enums';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
+import { ChangesResolver } from './admin/changes.resolver';
+import { DuplicatesResolver } from './admin/duplicates.resolver';
 import { ENTITY_TYPES } from './entity/entity-types';
 import { EntityResolver } from './entity/entity.resolver';
 import { EventResolver } from './event/event.resolver';
 import { EvidenceResolver } from './evidence/evidence.resolver';
+import { EntityMutationResolver } from './mutation/entity-mutation.resolver';
+import { EvidenceMutationResolver } from './mutation/evidence-mutation.resolver';
+import { RelationshipMutationResolver } from './mutation/relationship-mutation.resolver';
+import { SourceMutationResolver } from './mutation/source-mutation.resolver';
 import { RelationshipResolver } from './relationship/relationship.resolver';
 import { SearchResolver } from './search/search.resolver';
 import { SourceResolver } from './source/source.resolver';
@@ -13,11 +20,17 @@ import { TimelineResolver } from './traversal/timeline.resolver';
 import { TraversalResolver } from './traversal/traversal.resolver';
 
 export const RESOLVERS = [
+  ChangesResolver,
+  DuplicatesResolver,
+  EntityMutationResolver,
   EntityResolver,
   EventResolver,
+  EvidenceMutationResolver,
   EvidenceResolver,
+  RelationshipMutationResolver,
   RelationshipResolver,
   SearchResolver,
+  SourceMutationResolver,
   SourceResolver,
   TimelineResolver,
   TraversalResolver,
@@ -31,6 +44,7 @@ export function buildGraphqlSchema(): GraphQLSchema {
     resolvers: RESOLVERS,
     orphanedTypes: [...ENTITY_TYPES],
     validate: false,
+    authChecker,
   });
   return cached;
 }

@@ -6,10 +6,14 @@ import cors from 'cors';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { createAuthenticator, type Authenticator } from '../auth/authenticate';
+import { authenticationPlugin } from '../auth/authentication.plugin';
+import { loadTokens } from '../auth/token-config';
 import type { Config } from '../config';
 import { createRequestContext, type RequestContext } from '../context';
 import { DomainError } from '../domain/errors';
 import { createErrorFormatter } from '../graphql/errors';
+import { warningsPlugin } from '../graphql/mutation/warnings.plugin';
 import type { Store } from '../ports/traversals';
 import { graphiqlRouter } from './graphiql';
 import { IDE_EXAMPLES } from './ide-examples';
@@ -21,6 +25,8 @@ export interface HttpAppOptions {
   readonly store: Store;
   readonly schema: GraphQLSchema;
   readonly logger: Logger;
+  /** Defaults to the tokens of `config` (API_TOKENS, API_TOKENS_FILE). */
+  readonly authenticator?: Authenticator;
 }
 
 export interface HttpApp {
@@ -34,12 +40,14 @@ export function createApollo({ config, schema, logger }: Omit<HttpAppOptions, 's
     formatError: createErrorFormatter(config.NODE_ENV === 'development'),
     includeStacktraceInErrorResponses: config.NODE_ENV === 'development',
     validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
-    // Writes will need a bearer token, which browsers never attach on their own, so the
+    // Writes need a bearer token, which browsers never attach on their own, so the
     // cross-site request forgery that csrfPrevention guards against does not apply; keeping it
     // on would refuse plain spec-compliant `GET /graphql?query=...` requests.
     csrfPrevention: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      authenticationPlugin(config.READS_REQUIRE_TOKEN),
+      warningsPlugin(),
       errorLogging(logger),
       ...(config.QUERY_STATS ? [storeCallStats()] : []),
     ],
@@ -49,6 +57,8 @@ export function createApollo({ config, schema, logger }: Omit<HttpAppOptions, 's
 /** Builds the HTTP app; the caller starts Apollo first (`await apollo.start()`) and listens. */
 export function createHttpApp(options: HttpAppOptions, apollo: ApolloServer<RequestContext>): express.Express {
   const { config, store, logger } = options;
+  // Read at start, so a bad token setting stops the server before it listens.
+  const authenticator = options.authenticator ?? createAuthenticator(loadTokens(config));
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
@@ -74,7 +84,11 @@ export function createHttpApp(options: HttpAppOptions, apollo: ApolloServer<Requ
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createRequestContext(store, logger, requestIdOf(req)),
+      context: async ({ req }) =>
+        createRequestContext(store, logger, {
+          requestId: requestIdOf(req),
+          authentication: authenticator.authenticate(req.get('authorization')),
+        }),
     }),
   );
   return app;

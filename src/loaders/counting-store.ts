@@ -14,6 +14,9 @@ const ROUND_TRIP_METHODS: ReadonlySet<PropertyKey> = new Set<keyof Store>([
   'neighborhood',
   'coParticipants',
   'timelines',
+  'write',
+  'changes',
+  'relationshipsTouching',
 ]);
 
 export interface CallCounter {

@@ -1,4 +1,5 @@
 import type { GraphStore } from './graph-store';
+import type { GraphWrites } from './graph-writes';
 import type { Direction, EntityKind, RelationshipType } from '../domain/enums';
 import type { RelationshipRecord } from '../domain/records';
 
@@ -96,5 +97,5 @@ export interface GraphTraversals {
   timelines(ids: readonly string[], window: TimelineWindow): Promise<TimelineRecord[][]>;
 }
 
-/** What the API needs from a store: the port and the traversals, from one adapter. */
-export type Store = GraphStore & GraphTraversals;
+/** What the API needs from a store: reads, traversals and writes, from one adapter. */
+export type Store = GraphStore & GraphTraversals & GraphWrites;

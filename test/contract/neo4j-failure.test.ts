@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
 import { DomainError, ErrorCode } from '../../src/domain/errors';
-import { describeNeo4j, describeOwnNeo4j, neo4jTestOptions } from '../support/stores';
+import { startApp, type RunningApp } from '../../src/app';
+import { silentLogger, testConfig } from '../support/api';
+import { describeNeo4j, describeOwnNeo4j, neo4jTestOptions, seedBatch } from '../support/stores';
 import { startNeo4j, type RunningNeo4j } from '../support/neo4j-server';
 
 jest.setTimeout(180_000);
@@ -79,6 +81,63 @@ describeOwnNeo4j('Neo4j outage', () => {
     await expect(store.ping()).resolves.toBeUndefined();
     await expect(store.getEntities(['kz-mfa'])).resolves.toEqual([null]);
     await expect(latecomer.ping()).resolves.toBeUndefined();
+  });
+});
+
+describeOwnNeo4j('the API over Neo4j during an outage', () => {
+  let server: RunningNeo4j;
+  let app: RunningApp;
+  let dataDir: string | undefined;
+  const query = (q: string): Promise<any> =>
+    fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) }).then(
+      (r) => r.json(),
+    );
+  const ready = async (): Promise<{ status: number; body: any }> => {
+    const r = await fetch(`${app.url}/ready`);
+    return { status: r.status, body: await r.json() };
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'rightsgraph-neo4j-api-outage-'));
+    server = await startNeo4j({ dataDir });
+    await server.stop();
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts while Neo4j is down, says so on /ready, serves once it is up, fails fast when it goes again', async () => {
+    app = await startApp(
+      testConfig({ NEO4J_URI: `bolt://127.0.0.1:${server.port}`, NEO4J_TIMEOUT_MS: '2000' }),
+      silentLogger,
+    );
+    expect((await fetch(`${app.url}/health`)).status).toBe(200);
+    const down = await ready();
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ status: 'unavailable', store: 'neo4j' });
+    expect(down.body.reason).not.toMatch(DRIVER_TEXT);
+
+    const started = Date.now();
+    const failed = await query('{ entity(id: "roman-vassilenko") { name } }');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(failed.errors[0].extensions.code).toBe('STORE_UNAVAILABLE');
+    expect(JSON.stringify(failed)).not.toMatch(DRIVER_TEXT);
+
+    await server.restart();
+    expect((await ready()).status).toBe(200);
+    await app.store.upsert(seedBatch());
+    expect((await query('{ entity(id: "roman-vassilenko") { name } }')).data).toEqual({ entity: { name: 'Roman Vassilenko' } });
+
+    await server.stop();
+    const again = Date.now();
+    expect((await query('{ search(query: "Vassilenko") { totalCount } }')).errors[0].extensions.code).toBe('STORE_UNAVAILABLE');
+    expect(Date.now() - again).toBeLessThan(5000);
+    expect((await ready()).status).toBe(503);
+
+    await server.restart();
+    expect((await query('{ search(query: "Vassilenko") { totalCount } }')).data).toEqual({ search: { totalCount: 1 } });
   });
 });
 

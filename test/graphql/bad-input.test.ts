@@ -1,17 +1,10 @@
-import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
-import { loadSeedDirectory } from '../../src/seed/load-seed';
-import { TestApi } from '../support/api';
+import { useSeededApi } from '../support/seeded-api';
 
-let api: TestApi;
-beforeAll(async () => {
-  const store = new EmbeddedStore();
-  await store.upsert(loadSeedDirectory());
-  api = await TestApi.start(store);
-});
-afterAll(() => api.stop());
+// Validation happens above the store port, so one store is enough here.
+const seeded = useSeededApi('embedded');
 
 async function expectError(query: string, variables: Record<string, unknown>, code: string, message: RegExp) {
-  const result = await api.run(query, variables);
+  const result = await seeded().run(query, variables);
   expect(result.errors).toHaveLength(1);
   const [error] = result.errors!;
   expect(error!.extensions?.code).toBe(code);
@@ -55,11 +48,11 @@ describe('bad input gets BAD_USER_INPUT and a message a person can act on', () =
 
   it('accepts each PartialDate precision', async () => {
     for (const from of ['2023', '2023-12', '2023-12-14']) {
-      const result = await api.run<{ events: { totalCount: number } }>(EVENTS, { from });
+      const result = await seeded().run<{ events: { totalCount: number } }>(EVENTS, { from });
       expect(result.errors).toBeUndefined();
       expect(result.data?.events.totalCount).toBe(1);
     }
-    const before = await api.run<{ events: { totalCount: number } }>(EVENTS, { to: '2023-11' });
+    const before = await seeded().run<{ events: { totalCount: number } }>(EVENTS, { to: '2023-11' });
     expect(before.data?.events.totalCount).toBe(0);
   });
 
@@ -70,14 +63,14 @@ describe('bad input gets BAD_USER_INPUT and a message a person can act on', () =
   it('refuses queries deeper than the limit before running them', async () => {
     let selection = 'name';
     for (let i = 0; i < 5; i++) selection = `relationships { edges { node { to { ${selection} } } } }`;
-    const result = await api.run(`{ entity(id: "roman-vassilenko") { ${selection} } }`);
+    const result = await seeded().run(`{ entity(id: "roman-vassilenko") { ${selection} } }`);
     expect(result.errors?.[0]?.message).toMatch(/nested too deeply: Query depth limit of 8 exceeded/);
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(result.data).toBeUndefined();
   });
 
   it('answers null, not an error, for an unknown id', async () => {
-    const result = await api.run('{ entity(id: "no-such-id") { id } }');
+    const result = await seeded().run('{ entity(id: "no-such-id") { id } }');
     expect(result).toMatchObject({ data: { entity: null } });
     expect(result.errors).toBeUndefined();
   });

@@ -2,7 +2,8 @@ import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
 import type { Neo4jOptions } from '../../src/adapters/neo4j/driver';
 import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
 import { Neo4jTestHooks } from '../../src/adapters/neo4j/test-hooks';
-import type { GraphBatch, GraphStore } from '../../src/ports/graph-store';
+import type { GraphBatch } from '../../src/ports/graph-store';
+import type { Store } from '../../src/ports/traversals';
 import { loadSeedDirectory } from '../../src/seed/load-seed';
 import { neo4jAvailability } from './neo4j-server';
 
@@ -71,7 +72,7 @@ export function seedBatch(): GraphBatch {
 }
 
 /** A store of the kind holding exactly `batch` (the seed by default). Close it when done. */
-export async function loadedStore(kind: StoreKind, batch: GraphBatch = seedBatch()): Promise<GraphStore> {
+export async function loadedStore(kind: StoreKind, batch: GraphBatch = seedBatch()): Promise<Store> {
   if (kind === 'embedded') {
     const store = new EmbeddedStore();
     await store.upsert(batch);

@@ -1,6 +1,7 @@
-import { MultiDirectedGraph } from 'graphology';
 import { compareNullableStrings, compareStrings } from '../../domain/compare';
+import type { ChangeRecord } from '../../domain/change';
 import { Direction, type RelationshipType } from '../../domain/enums';
+import { storeUnavailable } from '../../domain/errors';
 import { roleOf, ROLE_ORDER } from '../../domain/participation';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
 import {
@@ -13,8 +14,14 @@ import {
   type RelationshipFilter,
   type SearchRequest,
 } from '../../ports/graph-store';
+import {
+  MAX_RELATIONSHIPS_PER_WRITE,
+  type ChangeQuery,
+  type GraphWrites,
+  type WriteOp,
+} from '../../ports/graph-writes';
 import { compareScored, parseQuery, scoreDoc } from '../../search/score';
-import { buildSearchDoc, type SearchDoc } from '../../search/search-doc';
+import type { SearchDoc } from '../../search/search-doc';
 import { normalizeName } from '../../search/normalize';
 import type {
   CoParticipationRecord,
@@ -29,17 +36,45 @@ import type {
 } from '../../ports/traversals';
 import { intervalMatches, relationshipInterval } from '../../domain/date-window';
 import { EntityKind } from '../../domain/enums';
+import type { DurableLog } from './durable-log';
+import { GraphState } from './graph-state';
 import type { Graph } from './graph-types';
+import { openDataDir, type EmbeddedOpenOptions } from './open-data-dir';
 import * as traversals from './traversals';
+import { checkWrite } from './write-check';
+import { WriteQueue } from './write-queue';
 
-
-/** The in-process store: a graphology multigraph keyed by entity and relationship ids. */
-export class EmbeddedStore implements GraphStore, GraphTraversals {
+/**
+ * The in-process store: a graphology multigraph keyed by entity and relationship ids.
+ * `new EmbeddedStore()` lives in memory only (tests, benchmarks); `EmbeddedStore.open(...)` keeps
+ * a data directory, where every write is journaled and fsynced before it resolves.
+ */
+export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites {
   readonly kind = 'embedded' as const;
-  private readonly graph: Graph = new MultiDirectedGraph();
-  /** Names normalised once at write time, so a search only compares. */
-  private readonly searchDocs = new Map<string, SearchDoc>();
-  private readonly sources = new Map<string, SourceRecord>();
+  private readonly graph: Graph;
+  private readonly searchDocs: ReadonlyMap<string, SearchDoc>;
+  private readonly sources: ReadonlyMap<string, SourceRecord>;
+  private readonly queue = new WriteQueue();
+  private closed = false;
+
+  /** Without arguments, an empty in-memory store; the arguments are for `open`. */
+  constructor(
+    private readonly state: GraphState = new GraphState(),
+    private readonly log: DurableLog | null = null,
+  ) {
+    this.graph = state.graph;
+    this.searchDocs = state.searchDocs;
+    this.sources = state.sources;
+  }
+
+  /**
+   * A store kept in `dataDir` (snapshot + journal, see open-data-dir.ts), seeded from `seedDir`
+   * on first start. Refuses with STORE_UNAVAILABLE while another live process has it open.
+   */
+  static async open(options: EmbeddedOpenOptions): Promise<EmbeddedStore> {
+    const { state, log } = await openDataDir(options);
+    return new EmbeddedStore(state, log);
+  }
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
     return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null));
@@ -125,24 +160,33 @@ export class EmbeddedStore implements GraphStore, GraphTraversals {
     });
   }
 
+  /** In memory, a plain load; on disk, one journaled write, so it survives like any other. */
   async upsert(batch: GraphBatch): Promise<void> {
-    for (const s of batch.sources) this.sources.set(s.id, s);
-    for (const e of batch.entities) {
-      this.searchDocs.set(e.id, buildSearchDoc(e.name, e.aliases));
-      if (this.graph.hasNode(e.id)) this.graph.replaceNodeAttributes(e.id, asAttributes(e));
-      else this.graph.addNode(e.id, asAttributes(e));
-    }
-    for (const r of batch.relationships) {
-      // Adding is the common case and graphology checks the key itself; a replaced relationship
-      // (its ends may have moved) is dropped and added again.
-      try {
-        this.graph.addDirectedEdgeWithKey(r.id, r.fromId, r.toId, asAttributes(r));
-      } catch (e) {
-        if (!this.graph.hasEdge(r.id)) throw e;
-        this.graph.dropEdge(r.id);
-        this.graph.addDirectedEdgeWithKey(r.id, r.fromId, r.toId, asAttributes(r));
-      }
-    }
+    if (this.log) return this.write(opsOf(batch), []);
+    this.state.upsert(batch);
+  }
+
+  async write(ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.closed) throw storeUnavailable('the embedded store is closed');
+      checkWrite(this.state, ops, changes);
+      if (ops.length === 0 && changes.length === 0) return;
+      await this.log?.append(ops, changes);
+      this.state.apply(ops, changes);
+    });
+  }
+
+  async changes(query: ChangeQuery): Promise<PageOf<ChangeRecord>> {
+    return this.state.audit.query(query);
+  }
+
+  async relationshipsTouching(ids: readonly string[]): Promise<RelationshipRecord[]> {
+    const found = new Set<string>();
+    for (const id of ids) for (const r of this.state.relationshipIdsTouching(id)) found.add(r);
+    return [...found]
+      .sort(compareStrings)
+      .slice(0, MAX_RELATIONSHIPS_PER_WRITE + 1)
+      .map((id) => this.graph.getEdgeAttributes(id));
   }
 
   async shortestPaths(request: PathRequest): Promise<PathRecord[]> {
@@ -163,7 +207,14 @@ export class EmbeddedStore implements GraphStore, GraphTraversals {
 
   async ping(): Promise<void> {}
 
-  async close(): Promise<void> {}
+  /** Waits for queued writes, then releases the journal and the data directory's lock. */
+  async close(): Promise<void> {
+    await this.queue.run(async () => {
+      if (this.closed) return;
+      this.closed = true;
+      await this.log?.close();
+    });
+  }
 
   /** The filters that look at the other end: its kind, and its date for the date window. */
   private matchesOtherEnd(r: RelationshipRecord, id: string, filter: RelationshipFilter): boolean {
@@ -205,9 +256,12 @@ function inDateWindow(date: string | null, from: string | null, to: string | nul
   return (from === null || date >= from) && (to === null || date <= to || date.startsWith(to));
 }
 
-/** Records are plain readonly objects; graphology's attribute type wants an index signature. */
-function asAttributes<T extends object>(record: T): T & Record<string, unknown> {
-  return record as T & Record<string, unknown>;
+function opsOf(batch: GraphBatch): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const source of batch.sources) ops.push({ op: 'putSource', source });
+  for (const entity of batch.entities) ops.push({ op: 'putEntity', entity });
+  for (const relationship of batch.relationships) ops.push({ op: 'putRelationship', relationship });
+  return ops;
 }
 
 function pageOf<T>(all: readonly T[], page: PageRequest): PageOf<T> {

@@ -1,4 +1,4 @@
-import { Direction, ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../domain/enums';
+import { Direction, ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind } from '../../domain/enums';
 import { ENTITY_LABEL, KIND_LABELS, RELATIONSHIP_TYPE_NAMES, SOURCE_LABEL } from './labels';
 
 /**
@@ -14,14 +14,14 @@ const S = SOURCE_LABEL;
 const TYPES = RELATIONSHIP_TYPES.map((t) => RELATIONSHIP_TYPE_NAMES[t]);
 
 /** The shape every relationship read returns; see RelationshipRow in ./mapping. */
-const REL_ROW = (r: string): string =>
+export const REL_ROW = (r: string): string =>
   `{type: type(${r}), fromId: startNode(${r}).id, toId: endNode(${r}).id, props: properties(${r})}`;
 
 /**
  * Relationships found by id, whatever their type: relationship indexes are per type, so one index
  * seek per type over the id list, joined with UNION ALL (ids are unique across types).
  */
-const BY_IDS_ANY_TYPE = (returns: string): string =>
+export const BY_IDS_ANY_TYPE = (returns: string): string =>
   TYPES.map((t) => `MATCH ()-[r:${t}]->() WHERE r.id IN $ids RETURN ${returns}`).join('\n    UNION ALL\n    ');
 
 export const GET_ENTITIES = `
@@ -151,32 +151,5 @@ export const UPSERT_ENTITIES: Readonly<Record<EntityKind, string>> = Object.from
     ];
   }),
 ) as Record<EntityKind, string>;
-
-/**
- * Before merging, drops each relationship whose id is being written under another type or
- * between other ends ($ends: id -> {type, fromId, toId}): MERGE would otherwise leave it in place
- * beside the new one.
- */
-export const DELETE_MOVED_RELATIONSHIPS = `
-  CALL () {
-    ${BY_IDS_ANY_TYPE('r')}
-  }
-  WITH r, $ends[r.id] AS wanted
-  WHERE type(r) <> wanted.type OR startNode(r).id <> wanted.fromId OR endNode(r).id <> wanted.toId
-  DELETE r`;
-
-/** Per type. Returns the ids written, so rows whose ends are missing can be reported. */
-export const UPSERT_RELATIONSHIPS: Readonly<Record<RelationshipType, string>> = Object.fromEntries(
-  RELATIONSHIP_TYPES.map((type) => [
-    type,
-    `
-  UNWIND $rows AS row
-  MATCH (a:${E} {id: row.fromId})
-  MATCH (b:${E} {id: row.toId})
-  MERGE (a)-[r:${RELATIONSHIP_TYPE_NAMES[type]} {id: row.id}]->(b)
-  SET r = row.props
-  RETURN row.id AS id`,
-  ]),
-) as Record<RelationshipType, string>;
 
 export const PING = 'RETURN 1 AS ok';

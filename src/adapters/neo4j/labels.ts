@@ -8,6 +8,8 @@ import { EntityKind, RelationshipType } from '../../domain/enums';
 
 export const ENTITY_LABEL = 'Entity';
 export const SOURCE_LABEL = 'Source';
+/** Audit entries (ports/graph-writes ChangeRecord); not part of the knowledge graph itself. */
+export const CHANGE_LABEL = 'Change';
 
 export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
   [EntityKind.PERSON]: 'Person',
@@ -38,7 +40,7 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 // A belt to the braces above: a future edit that puts anything but a plain identifier here fails
 // at module load instead of reaching a query.
-for (const name of [ENTITY_LABEL, SOURCE_LABEL, ...Object.values(KIND_LABELS), ...Object.values(RELATIONSHIP_TYPE_NAMES)]) {
+for (const name of [ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, ...Object.values(KIND_LABELS), ...Object.values(RELATIONSHIP_TYPE_NAMES)]) {
   if (!IDENTIFIER.test(name)) throw new Error(`not a safe Cypher identifier: ${name}`);
 }
 

@@ -11,6 +11,17 @@ import {
   type RelationshipFilter,
   type SearchRequest,
 } from '../../ports/graph-store';
+import type {
+  CoParticipationRecord,
+  CoParticipationRequest,
+  GraphTraversals,
+  NeighborhoodRequest,
+  PathRecord,
+  PathRequest,
+  SubgraphRecord,
+  TimelineRecord,
+  TimelineWindow,
+} from '../../ports/traversals';
 import { compareScored, parseQuery, scoreDoc } from '../../search/score';
 import { buildSearchDoc } from '../../search/search-doc';
 import * as Q from './cypher';
@@ -19,7 +30,12 @@ import { prefixQuery } from './lucene';
 import { entityFromProps, relationshipFromRow, sourceFromProps, type Props, type RelationshipRow } from './mapping';
 import { migrateSchema } from './migrate';
 import { entityListParams, nonEmpty, participationParams, relationshipFilterParams } from './params';
+import * as traversals from './traversals';
 import { writeBatch } from './upsert';
+import { readChanges } from './audit';
+import { relationshipsTouching, writeOps } from './writes';
+import type { ChangeRecord } from '../../domain/change';
+import type { ChangeQuery, GraphWrites, WriteOp } from '../../ports/graph-writes';
 
 /**
  * Most full-text candidates a search ranks. Ranking happens here, in TS, so that both stores rank
@@ -38,7 +54,7 @@ export const SEARCH_CANDIDATE_CAP = 10_000;
  * properties; `searchText` is the normalised tokens the full-text index holds, `nameForm` the
  * normalised name that nameContains matches.
  */
-export class Neo4jStore implements GraphStore {
+export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
   readonly kind = 'neo4j' as const;
 
   private constructor(private readonly runner: Neo4jRunner) {}
@@ -155,6 +171,34 @@ export class Neo4jStore implements GraphStore {
    */
   async upsert(batch: GraphBatch): Promise<void> {
     await this.runner.write('upsert', (tx) => writeBatch(tx, batch));
+  }
+
+  write(ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<void> {
+    return writeOps(this.runner, ops, changes);
+  }
+
+  changes(query: ChangeQuery): Promise<PageOf<ChangeRecord>> {
+    return readChanges(this.runner, query);
+  }
+
+  relationshipsTouching(ids: readonly string[]): Promise<RelationshipRecord[]> {
+    return relationshipsTouching(this.runner, ids);
+  }
+
+  shortestPaths(request: PathRequest): Promise<PathRecord[]> {
+    return traversals.shortestPaths(this.runner, request);
+  }
+
+  neighborhood(request: NeighborhoodRequest): Promise<SubgraphRecord> {
+    return traversals.neighborhood(this.runner, request);
+  }
+
+  coParticipants(request: CoParticipationRequest): Promise<CoParticipationRecord[]> {
+    return traversals.coParticipants(this.runner, request);
+  }
+
+  timelines(ids: readonly string[], window: TimelineWindow): Promise<TimelineRecord[][]> {
+    return traversals.timelines(this.runner, ids, window);
   }
 
   async ping(): Promise<void> {

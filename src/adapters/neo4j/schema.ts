@@ -1,6 +1,6 @@
 import { ENTITY_KINDS, RELATIONSHIP_TYPES } from '../../domain/enums';
 import { FULLTEXT_INDEX } from './cypher';
-import { ENTITY_LABEL, KIND_LABELS, RELATIONSHIP_TYPE_NAMES, SOURCE_LABEL } from './labels';
+import { CHANGE_LABEL, ENTITY_LABEL, KIND_LABELS, RELATIONSHIP_TYPE_NAMES, SOURCE_LABEL } from './labels';
 
 /**
  * The schema statements migrate() runs, one transaction each. All are `IF NOT EXISTS`, so running
@@ -15,6 +15,10 @@ const uniqueNodeId = (label: string): string =>
 /** Relationship uniqueness constraints exist since 5.7 and, unlike key constraints, in Community. */
 const uniqueRelationshipId = (type: string): string =>
   `CREATE CONSTRAINT ${type.toLowerCase()}_id_unique IF NOT EXISTS FOR ()-[r:${type}]-() REQUIRE r.id IS UNIQUE`;
+
+/** onBehalfOfId is a property, not an end: without this, finding what refers to an entity scans every relationship. */
+const onBehalfOfIndex = (type: string): string =>
+  `CREATE INDEX ${type.toLowerCase()}_on_behalf_of IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.onBehalfOfId)`;
 
 const entityRangeIndex = (property: string): string =>
   `CREATE INDEX entity_${snake(property)} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.${property})`;
@@ -47,6 +51,10 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // nameContains is a CONTAINS on nameForm, which only a text index serves.
   `CREATE TEXT INDEX entity_name_form IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.nameForm)`,
   CREATE_FULLTEXT_INDEX,
+  ...RELATIONSHIP_TYPES.map((t) => onBehalfOfIndex(RELATIONSHIP_TYPE_NAMES[t])),
+  uniqueNodeId(CHANGE_LABEL),
+  // The `since` filter; `entityId IN c.ids` has no index to use (range indexes do not serve list membership).
+  `CREATE INDEX change_at IF NOT EXISTS FOR (c:${CHANGE_LABEL}) ON (c.at)`,
 ];
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';

@@ -6,7 +6,13 @@ import { toPlain, type Props } from './mapping';
  * Kept beside the adapter so tests, too, reach the driver only through this module family.
  */
 
-const WIPE = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS';
+/**
+ * Relationships first, then nodes, in small transactions: detaching a hub in the same transaction as
+ * thousands of other nodes (and their evidence lists and source texts) passes the server's
+ * per-transaction memory cap on graphs of some 50,000 relationships.
+ */
+const WIPE_RELATIONSHIPS = 'MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS';
+const WIPE_NODES = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS';
 
 const DUMP_NODES = `
   MATCH (n)
@@ -33,7 +39,8 @@ export class Neo4jTestHooks {
   /** Deletes every node and relationship; the schema (constraints, indexes) stays. */
   async wipe(): Promise<void> {
     // CALL ... IN TRANSACTIONS needs an implicit transaction, not a managed one.
-    await this.runner.autoCommit('wipe', WIPE);
+    await this.runner.autoCommit('wipe', WIPE_RELATIONSHIPS);
+    await this.runner.autoCommit('wipe', WIPE_NODES);
   }
 
   async snapshot(): Promise<GraphSnapshot> {

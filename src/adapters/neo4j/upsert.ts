@@ -1,19 +1,38 @@
-import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
-import { ENTITY_KINDS, RELATIONSHIP_TYPES } from '../../domain/enums';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, type RelationshipType } from '../../domain/enums';
 import { DomainError, ErrorCode } from '../../domain/errors';
 import type { GraphBatch } from '../../ports/graph-store';
 import * as Q from './cypher';
 import { run } from './driver';
 import { RELATIONSHIP_TYPE_NAMES } from './labels';
-import { entityToProps, relationshipToProps, sourceToProps } from './mapping';
+import { entityToProps, relationshipToProps, sourceToProps, type Props } from './mapping';
+import * as W from './upsert-cypher';
 
-/** Rows per UNWIND, to keep parameter maps small on large imports. */
-const CHUNK = 1000;
+/**
+ * Rows per UNWIND. Per-statement overhead fades by a few thousand rows; the server's
+ * per-transaction memory cap (128 MB in neo4j/) is what bounds a whole batch, not this.
+ */
+const CHUNK = 5000;
+
+interface RelationshipRow {
+  readonly id: string;
+  readonly type: RelationshipType;
+  readonly fromId: string;
+  readonly toId: string;
+  readonly props: Props;
+}
+
+interface StoredEnds {
+  readonly type: string;
+  readonly fromId: string;
+  readonly toId: string;
+}
 
 /**
  * Writes a batch inside the caller's transaction: sources, then entities per kind, then
- * relationships per type, each merged on id. A relationship that names a missing entity fails
- * the whole batch with INVALID_DATA, which rolls the transaction back.
+ * relationships. Statements of one step are sent together (the driver pipelines them on the
+ * transaction's connection) and awaited together. A relationship that names a missing entity
+ * fails the whole batch with INVALID_DATA, which rolls the transaction back.
  */
 export async function writeBatch(tx: ManagedTransaction, batch: GraphBatch): Promise<void> {
   const sources = lastById(batch.sources);
@@ -21,42 +40,79 @@ export async function writeBatch(tx: ManagedTransaction, batch: GraphBatch): Pro
   const relationships = lastById(batch.relationships);
 
   await runChunked(tx, Q.UPSERT_SOURCES, sources.map(sourceToProps));
-  for (const kind of ENTITY_KINDS) {
-    await runChunked(tx, Q.UPSERT_ENTITIES[kind], entities.filter((e) => e.kind === kind).map(entityToProps));
-  }
-
-  const rows = relationships.map((r) => ({
-    id: r.id,
-    type: RELATIONSHIP_TYPE_NAMES[r.type],
-    fromId: r.fromId,
-    toId: r.toId,
-    props: relationshipToProps(r),
-  }));
-  for (const chunk of chunks(rows)) {
-    const ends = Object.fromEntries(chunk.map((r) => [r.id, { type: r.type, fromId: r.fromId, toId: r.toId }]));
-    await run(tx, Q.DELETE_MOVED_RELATIONSHIPS, { ids: chunk.map((r) => r.id), ends });
-  }
-  const written = new Set<string>();
-  for (const type of RELATIONSHIP_TYPES) {
-    const ofType = rows.filter((r) => r.type === RELATIONSHIP_TYPE_NAMES[type]);
-    for (const record of await runChunked(tx, Q.UPSERT_RELATIONSHIPS[type], ofType)) written.add(record.get('id') as string);
-  }
-
-  const unlinked = relationships.filter((r) => !written.has(r.id));
-  if (unlinked.length > 0) {
-    throw new DomainError(
-      ErrorCode.INVALID_DATA,
-      `${unlinked.length} relationship(s) refer to entities that are not in the store: ` +
-        unlinked.slice(0, 10).map((r) => `${r.id} (${r.fromId} -> ${r.toId})`).join(', '),
-      { relationshipIds: unlinked.map((r) => r.id) },
-    );
-  }
+  await Promise.all(ENTITY_KINDS.map((kind) => runChunked(tx, Q.UPSERT_ENTITIES[kind], entities.filter((e) => e.kind === kind).map(entityToProps))));
+  await writeRelationships(
+    tx,
+    relationships.map((r) => ({ id: r.id, type: r.type, fromId: r.fromId, toId: r.toId, props: relationshipToProps(r) })),
+  );
 }
 
-async function runChunked(tx: ManagedTransaction, statement: string, rows: readonly object[]): Promise<Neo4jRecord[]> {
-  const out: Neo4jRecord[] = [];
-  for (const chunk of chunks(rows)) out.push(...(await run(tx, statement, { rows: chunk })));
-  return out;
+/**
+ * New ids are created; ids stored with the same type and ends are updated in place; ids stored
+ * under another type or between other ends are deleted first and created again, so a rewritten
+ * relationship moves rather than being duplicated.
+ */
+async function writeRelationships(tx: ManagedTransaction, rows: readonly RelationshipRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const stored = await storedEnds(tx, rows.map((r) => r.id));
+  const inPlace: RelationshipRow[] = [];
+  const created: RelationshipRow[] = [];
+  const moved: string[] = [];
+  for (const row of rows) {
+    const ends = stored.get(row.id);
+    if (ends === undefined) created.push(row);
+    else if (ends.type === RELATIONSHIP_TYPE_NAMES[row.type] && ends.fromId === row.fromId && ends.toId === row.toId) inPlace.push(row);
+    else {
+      moved.push(row.id);
+      created.push(row);
+    }
+  }
+  await Promise.all(chunks(moved).map((ids) => run(tx, W.DELETE_RELATIONSHIPS, { ids })));
+  await Promise.all(RELATIONSHIP_TYPES.map((t) => runChunked(tx, W.UPDATE_RELATIONSHIPS[t], inPlace.filter((r) => r.type === t).map(propsOnly))));
+  const counts = await Promise.all(
+    RELATIONSHIP_TYPES.flatMap((t) =>
+      chunks(created.filter((r) => r.type === t).map(endsAndProps)).map(async (chunk) => {
+        const [record] = await run(tx, W.CREATE_RELATIONSHIPS[t], { rows: chunk });
+        return (record?.get('created') as number | undefined) ?? 0;
+      }),
+    ),
+  );
+  if (counts.reduce((a, b) => a + b, 0) < created.length) await reportUnlinked(tx, created);
+}
+
+async function storedEnds(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, StoredEnds>> {
+  const stored = new Map<string, StoredEnds>();
+  const answers = await Promise.all(chunks(ids).map((chunk) => run(tx, W.EXISTING_RELATIONSHIPS, { ids: chunk })));
+  for (const record of answers.flat()) {
+    stored.set(record.get('id') as string, {
+      type: record.get('type') as string,
+      fromId: record.get('fromId') as string,
+      toId: record.get('toId') as string,
+    });
+  }
+  return stored;
+}
+
+async function reportUnlinked(tx: ManagedTransaction, rows: readonly RelationshipRow[]): Promise<never> {
+  const answers = await Promise.all(chunks(rows.map(endsAndProps)).map((chunk) => run(tx, W.UNLINKED_ROWS, { rows: chunk })));
+  const unlinked = answers.flat().map((r) => `${r.get('id') as string} (${r.get('fromId') as string} -> ${r.get('toId') as string})`);
+  throw new DomainError(
+    ErrorCode.INVALID_DATA,
+    `${unlinked.length} relationship(s) refer to entities that are not in the store: ${unlinked.slice(0, 10).join(', ')}`,
+    { relationshipIds: answers.flat().map((r) => r.get('id') as string) },
+  );
+}
+
+const propsOnly = (r: RelationshipRow): { id: string; props: Props } => ({ id: r.id, props: r.props });
+const endsAndProps = (r: RelationshipRow): { id: string; fromId: string; toId: string; props: Props } => ({
+  id: r.id,
+  fromId: r.fromId,
+  toId: r.toId,
+  props: r.props,
+});
+
+async function runChunked(tx: ManagedTransaction, statement: string, rows: readonly object[]): Promise<void> {
+  await Promise.all(chunks(rows).map((chunk) => run(tx, statement, { rows: chunk })));
 }
 
 function chunks<T>(rows: readonly T[]): T[][] {

@@ -1,0 +1,121 @@
+import { mkdir, rm, stat } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import { DomainError, ErrorCode } from '../../domain/errors';
+import { loadSeedDirectory } from '../../seed/load-seed';
+import { dataFiles, fsyncDirectory } from './data-files';
+import { DataLock } from './data-lock';
+import { DurableLog } from './durable-log';
+import { GraphState } from './graph-state';
+import { Journal, scanJournal } from './journal';
+import type { JournalEntry } from './journal-line';
+import { readSnapshot, writeSnapshot } from './snapshot';
+import { checkWrite } from './write-check';
+
+export interface EmbeddedOpenOptions {
+  /** Holds snapshot.jsonl, journal.log and LOCK; created when missing. */
+  readonly dataDir: string;
+  /** Loaded on first start only, when the data directory holds no snapshot; default seed/. */
+  readonly seedDir?: string;
+  readonly logger?: Logger;
+}
+
+/**
+ * Opens a data directory under its lock: loads the snapshot (or the seed on first start),
+ * replays the journal, folds both into a fresh snapshot and empties the journal, so every start
+ * begins from one file.
+ */
+export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state: GraphState; log: DurableLog }> {
+  const started = performance.now();
+  const { dataDir, logger } = options;
+  const files = dataFiles(dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const lock = await DataLock.acquire(files.lock, logger);
+  try {
+    // Left by a crash during compaction; the snapshot it was to replace is still whole.
+    await rm(files.snapshotTemp, { force: true });
+    const state = new GraphState();
+    const seeded = !(await exists(files.snapshot));
+    let snapshotSeq = 0;
+    if (seeded) {
+      if (((await sizeOf(files.journal)) ?? 0) > 0) {
+        throw new DomainError(
+          ErrorCode.INVALID_DATA,
+          `${files.journal} has writes but there is no snapshot for them to follow; the store will not open`,
+        );
+      }
+      state.upsert(loadSeedDirectory(options.seedDir));
+    } else {
+      snapshotSeq = await readSnapshot(files.snapshot, state);
+    }
+    const scan = seeded
+      ? { replayed: 0, lastSeq: 0, tornBytes: 0 }
+      : await scanJournalIfAny(files.journal, snapshotSeq, (entry) => replay(state, entry));
+    if (scan.tornBytes > 0) {
+      logger?.warn({ journal: files.journal, bytes: scan.tornBytes }, 'dropped a torn last journal line: a write that was never acknowledged');
+    }
+    const compacted = seeded || scan.replayed > 0;
+    if (compacted) await writeSnapshot(files.snapshot, files.snapshotTemp, state, scan.lastSeq);
+    const journal = await Journal.openEmpty(files.journal);
+    // The journal may be new; its name must be on disk before any write is acknowledged in it.
+    await fsyncDirectory(dataDir).catch(async (e: unknown) => {
+      await journal.close();
+      throw e;
+    });
+    logger?.info(
+      {
+        dataDir,
+        seeded,
+        sources: state.sources.size,
+        entities: state.graph.order,
+        relationships: state.graph.size,
+        changes: state.audit.size,
+        replayed: scan.replayed,
+        compacted,
+        ms: Math.round(performance.now() - started),
+      },
+      'embedded store opened',
+    );
+    return { state, log: new DurableLog(journal, lock, scan.lastSeq) };
+  } catch (e) {
+    await lock.release();
+    throw e;
+  }
+}
+
+async function scanJournalIfAny(
+  path: string,
+  afterSeq: number,
+  apply: (entry: JournalEntry) => void,
+): Promise<{ replayed: number; lastSeq: number; tornBytes: number }> {
+  if (!(await exists(path))) return { replayed: 0, lastSeq: afterSeq, tornBytes: 0 };
+  return scanJournal(path, afterSeq, apply);
+}
+
+/** A journal line is re-checked like a new write: one that no longer applies means damage. */
+function replay(state: GraphState, entry: JournalEntry): void {
+  try {
+    checkWrite(state, entry.ops, entry.changes);
+  } catch (e) {
+    throw new DomainError(
+      ErrorCode.INVALID_DATA,
+      `journal entry ${entry.seq} does not apply to the state before it (${e instanceof Error ? e.message : String(e)}); ` +
+        'the store will not open',
+      undefined,
+      { cause: e },
+    );
+  }
+  state.apply(entry.ops, entry.changes);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return (await sizeOf(path)) !== null;
+}
+
+async function sizeOf(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).size;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}

@@ -1,0 +1,136 @@
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { ChangeRecord } from '../../domain/change';
+import { DomainError, ErrorCode } from '../../domain/errors';
+import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
+import { fsyncDirectory } from './data-files';
+import type { GraphState } from './graph-state';
+import { readFileLines } from './line-reader';
+
+/**
+ * The snapshot is JSON Lines: a header, then every source, entity, relationship and audit entry,
+ * one record a line in that order (the header counts each section), then an end line. Entities
+ * come before the relationships that need them, so loading is one pass.
+ */
+interface SnapshotHeader {
+  readonly format: typeof FORMAT;
+  readonly version: 1;
+  /** The last journal entry the snapshot holds. */
+  readonly lastSeq: number;
+  readonly sources: number;
+  readonly entities: number;
+  readonly relationships: number;
+  readonly changes: number;
+}
+
+const FORMAT = 'rightsgraph-embedded-snapshot';
+const END_LINE = '{"end":true}';
+const FLUSH_CHARS = 1 << 20;
+
+/**
+ * Writes the whole state as the snapshot, atomically: to a temporary file, fsynced, renamed over
+ * the old one, and the directory fsynced, so a crash leaves either the old snapshot or the new.
+ * The state must not change meanwhile.
+ */
+export async function writeSnapshot(path: string, tempPath: string, state: GraphState, lastSeq: number): Promise<void> {
+  const header: SnapshotHeader = {
+    format: FORMAT,
+    version: 1,
+    lastSeq,
+    sources: state.sources.size,
+    entities: state.graph.order,
+    relationships: state.graph.size,
+    changes: state.audit.size,
+  };
+  const handle = await open(tempPath, 'w');
+  try {
+    const out = new ChunkedWriter(handle);
+    out.line(JSON.stringify(header));
+    for (const s of state.sources.values()) if (out.line(JSON.stringify(s))) await out.flush();
+    for (const { attributes } of state.graph.nodeEntries()) if (out.line(JSON.stringify(attributes))) await out.flush();
+    for (const { attributes } of state.graph.edgeEntries()) if (out.line(JSON.stringify(attributes))) await out.flush();
+    for (const c of state.audit.values()) if (out.line(JSON.stringify(c))) await out.flush();
+    out.line(END_LINE);
+    await out.flush();
+    await handle.sync();
+  } catch (e) {
+    await handle.close();
+    await rm(tempPath, { force: true });
+    throw e;
+  }
+  await handle.close();
+  await rename(tempPath, path);
+  await fsyncDirectory(dirname(path));
+}
+
+/** Loads a snapshot into an empty state; answers the last journal seq it holds. */
+export async function readSnapshot(path: string, state: GraphState): Promise<number> {
+  let header: SnapshotHeader | null = null;
+  let lineNo = 0;
+  let ended = false;
+  for await (const lines of readFileLines(path)) {
+    for (const { bytes } of lines) {
+      lineNo++;
+      if (ended) throw refused(path, lineNo, 'follows the end line');
+      const text = bytes.toString('utf8');
+      if (header === null) {
+        header = parseHeader(path, text);
+        continue;
+      }
+      const index = lineNo - 2;
+      const record: unknown = parseLine(path, lineNo, text);
+      if (index < header.sources) state.putSource(record as SourceRecord);
+      else if (index < header.sources + header.entities) state.putEntity(record as EntityRecord);
+      else if (index < header.sources + header.entities + header.relationships) {
+        state.putRelationship(record as RelationshipRecord);
+      } else if (index < header.sources + header.entities + header.relationships + header.changes) {
+        state.audit.add(record as ChangeRecord);
+      } else if (text === END_LINE) ended = true;
+      else throw refused(path, lineNo, 'is past the counts of the header but is not the end line');
+    }
+  }
+  if (header === null || !ended) throw refused(path, lineNo, 'is the last, but the end line is missing (the file is cut short)');
+  return header.lastSeq;
+}
+
+function parseHeader(path: string, text: string): SnapshotHeader {
+  const header = parseLine(path, 1, text) as Partial<SnapshotHeader>;
+  if (header.format !== FORMAT || header.version !== 1) {
+    throw refused(path, 1, `is not a ${FORMAT} version 1 header`);
+  }
+  return header as SnapshotHeader;
+}
+
+function parseLine(path: string, lineNo: number, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw refused(path, lineNo, 'is not JSON');
+  }
+}
+
+function refused(path: string, lineNo: number, problem: string): DomainError {
+  return new DomainError(ErrorCode.INVALID_DATA, `snapshot ${path} line ${lineNo} ${problem}; the store will not open`);
+}
+
+/** Gathers lines into ~1 MB writes; `line` answers true when a flush is due. */
+class ChunkedWriter {
+  private parts: string[] = [];
+  private chars = 0;
+
+  constructor(private readonly handle: FileHandle) {}
+
+  line(text: string): boolean {
+    this.parts.push(text, '\n');
+    this.chars += text.length + 1;
+    return this.chars >= FLUSH_CHARS;
+  }
+
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const text = this.parts.join('');
+    this.parts = [];
+    this.chars = 0;
+    await this.handle.writeFile(text, 'utf8');
+  }
+}

@@ -1,0 +1,106 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { ChangeRecord } from '../../domain/change';
+import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
+import { MAX_RELATIONSHIPS_PER_WRITE, type WriteOp } from '../../ports/graph-writes';
+import { changeToProps } from './audit';
+import { int, run, type Neo4jRunner } from './driver';
+import { relationshipFromRow, type RelationshipRow } from './mapping';
+import { writeBatch } from './upsert';
+import { DELETE_RELATIONSHIPS } from './upsert-cypher';
+import { checkWrite } from './write-check';
+import * as W from './write-cypher';
+
+interface PutStep {
+  readonly kind: 'put';
+  readonly sources: SourceRecord[];
+  readonly entities: EntityRecord[];
+  readonly relationships: RelationshipRecord[];
+}
+
+interface DeleteStep {
+  readonly kind: 'deleteEntity' | 'deleteRelationship';
+  readonly ids: string[];
+}
+
+/** Consecutive ops of one kind, applied with one set of statements. */
+type Step = PutStep | DeleteStep;
+
+/**
+ * One transaction: check the batch against the stored state, apply its ops in order, log its
+ * changes. A refusal is a DomainError thrown inside the transaction, which rolls it back; the
+ * driver retries only its own transient errors, and the runner passes DomainErrors through.
+ */
+export async function writeOps(runner: Neo4jRunner, ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<void> {
+  if (ops.length === 0 && changes.length === 0) return;
+  await runner.write('write', async (tx) => {
+    await checkWrite(tx, ops, changes);
+    for (const step of steps(ops)) await apply(tx, step);
+    if (changes.length > 0) await run(tx, W.CREATE_CHANGES, { rows: changes.map(changeToProps) });
+  });
+}
+
+export async function relationshipsTouching(runner: Neo4jRunner, ids: readonly string[]): Promise<RelationshipRecord[]> {
+  if (ids.length === 0) return [];
+  const records = await runner.read('relationshipsTouching', (tx) =>
+    run(tx, W.RELATIONSHIPS_TOUCHING, { ids: [...new Set(ids)], cap: int(MAX_RELATIONSHIPS_PER_WRITE + 1) }),
+  );
+  return records.map((r) => relationshipFromRow(r.get('row') as RelationshipRow));
+}
+
+async function apply(tx: ManagedTransaction, step: Step): Promise<void> {
+  switch (step.kind) {
+    case 'put':
+      // upsert's order (sources, entities, relationships) is safe within a run of puts: the check
+      // has shown every relationship's entities exist by the time it is put.
+      return writeBatch(tx, step);
+    case 'deleteEntity':
+      await run(tx, W.DELETE_ENTITIES, { ids: step.ids });
+      return;
+    case 'deleteRelationship':
+      await run(tx, DELETE_RELATIONSHIPS, { ids: step.ids });
+      return;
+    default: {
+      const never: never = step;
+      throw new Error(`unknown write step ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Groups consecutive ops of one kind; order between groups is kept, so a delete then a put of one id stays so. */
+function steps(ops: readonly WriteOp[]): Step[] {
+  const out: Step[] = [];
+  const put = (): PutStep => {
+    const last = out[out.length - 1];
+    if (last?.kind === 'put') return last;
+    const step: PutStep = { kind: 'put', sources: [], entities: [], relationships: [] };
+    out.push(step);
+    return step;
+  };
+  const remove = (kind: DeleteStep['kind'], id: string): void => {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.kind !== 'put' && last.kind === kind) last.ids.push(id);
+    else out.push({ kind, ids: [id] });
+  };
+  for (const op of ops) {
+    switch (op.op) {
+      case 'putSource':
+        put().sources.push(op.source);
+        break;
+      case 'putEntity':
+        put().entities.push(op.entity);
+        break;
+      case 'putRelationship':
+        put().relationships.push(op.relationship);
+        break;
+      case 'deleteEntity':
+      case 'deleteRelationship':
+        remove(op.op, op.id);
+        break;
+      default: {
+        const never: never = op;
+        throw new Error(`unknown write op ${JSON.stringify(never)}`);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import type { EntityRecord, RelationshipRecord } from '../domain/records';
+import { badInput } from '../domain/errors';
+import type { GraphStore } from '../ports/graph-store';
+import type { LocatedLine } from '../seed/parse-lines';
+import { validateGraph, type KnownIds } from '../seed/validate-graph';
+
+/**
+ * Checks records about to be written against the stored graph with the seed's own cross-record
+ * rules (references resolve, every quote is verbatim in its source, dates in order), so an edit
+ * and an import can never disagree about what is valid.
+ */
+export async function checkAgainstStore(
+  store: GraphStore,
+  records: { readonly entities?: readonly EntityRecord[]; readonly relationships?: readonly RelationshipRecord[] },
+): Promise<void> {
+  const entities = records.entities ?? [];
+  const relationships = records.relationships ?? [];
+  const lines: LocatedLine[] = [
+    ...entities.map((e) => located({ record: 'entity' as const, ...e, aliases: [...e.aliases], evidence: [...e.evidence] })),
+    ...relationships.map((r) => located({ record: 'relationship' as const, ...r, evidence: [...r.evidence] })),
+  ];
+  const known = await knownIds(store, entities, relationships);
+  const problems = validateGraph(lines, new Map(), known);
+  if (problems.length > 0) {
+    const messages = problems.map((p) => `${p.recordId ? `"${p.recordId}": ` : ''}${p.message}`);
+    throw badInput(`${messages.join('; ')}.`, { problems: messages });
+  }
+}
+
+function located(value: LocatedLine['value']): LocatedLine {
+  return { file: 'input', lineNo: 1, value };
+}
+
+/** Only what the records refer to: the existing ones among their entity ids, and their sources. */
+async function knownIds(
+  store: GraphStore,
+  entities: readonly EntityRecord[],
+  relationships: readonly RelationshipRecord[],
+): Promise<KnownIds> {
+  const entityIds = unique(relationships.flatMap((r) => [r.fromId, r.toId, ...(r.onBehalfOfId ? [r.onBehalfOfId] : [])]));
+  const sourceIds = unique([...entities, ...relationships].flatMap((x) => x.evidence.map((e) => e.sourceId)));
+  const [found, sources] = await Promise.all([
+    entityIds.length ? store.getEntities(entityIds) : [],
+    sourceIds.length ? store.getSources(sourceIds) : [],
+  ]);
+  return {
+    entityIds: new Set(found.flatMap((e) => (e ? [e.id] : []))),
+    sourceTexts: new Map(sources.flatMap((s) => (s ? [[s.id, s.text] as const] : []))),
+  };
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

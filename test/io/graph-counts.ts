@@ -1,0 +1,15 @@
+import { EntityOrder } from '../../src/ports/graph-store';
+import type { Store } from '../../src/ports/traversals';
+import { relationshipPages } from '../../src/io/walk-graph';
+
+/** What a refused import must leave exactly as it was. */
+export async function graphCounts(store: Store): Promise<{ sources: number; entities: number; relationships: number; changes: number }> {
+  let relationships = 0;
+  for await (const page of relationshipPages(store)) relationships += page.length;
+  return {
+    sources: (await store.listSources()).length,
+    entities: (await store.listEntities({ first: 1, offset: 0, orderBy: EntityOrder.NAME })).totalCount,
+    relationships,
+    changes: (await store.changes({ first: 1, offset: 0 })).totalCount,
+  };
+}
