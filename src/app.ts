@@ -7,7 +7,6 @@ import type { Config } from './config';
 import { buildGraphqlSchema } from './graphql/schema';
 import { createApollo, createHttpApp } from './http/server';
 import type { Store } from './ports/traversals';
-import { loadSeedDirectory } from './seed/load-seed';
 
 /**
  * The composition root: the only module that knows both the API and the adapters, and the only
@@ -22,13 +21,9 @@ export async function createStore(config: Config, logger: Logger, signal?: Abort
     logger.info({ store: store.kind, uri: neo4j.uri, database: neo4j.database }, 'using Neo4j');
     return store;
   }
-  const store = new EmbeddedStore();
-  const seed = loadSeedDirectory(config.SEED_DIR);
-  await store.upsert(seed);
-  logger.info(
-    { store: store.kind, entities: seed.entities.length, relationships: seed.relationships.length },
-    'embedded store loaded from seed',
-  );
+  // Durable: snapshot plus an fsynced journal in DATA_DIR; the seed loads on first start only.
+  const store = await EmbeddedStore.open({ dataDir: config.DATA_DIR, seedDir: config.SEED_DIR, logger });
+  logger.info({ store: store.kind, dataDir: config.DATA_DIR }, 'embedded store opened');
   return store;
 }
 

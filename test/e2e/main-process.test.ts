@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths';
 
@@ -18,7 +19,7 @@ describeBuilt('the server process', () => {
 
   beforeAll(async () => {
     child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NEO4J_URI: '' },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NEO4J_URI: '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rightsgraph-process-')) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let buffer = '';

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import 'reflect-metadata';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
@@ -35,8 +38,12 @@ export async function storeDump(store: Store): Promise<string> {
   return JSON.stringify({ sources: await store.listSources(), entities, relationships, changes });
 }
 
+/** Test configuration; every call gets its own empty DATA_DIR so no test touches ./data. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return Object.freeze(configSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', ...env }));
+  const dataDir = mkdtempSync(join(tmpdir(), 'rightsgraph-test-data-'));
+  return Object.freeze(
+    configSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env }),
+  );
 }
 
 export interface RunOptions {
