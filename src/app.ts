@@ -23,7 +23,6 @@ export async function createStore(config: Config, logger: Logger, signal?: Abort
   }
   // Durable: snapshot plus an fsynced journal in DATA_DIR; the seed loads on first start only.
   const store = await EmbeddedStore.open({ dataDir: config.DATA_DIR, seedDir: config.SEED_DIR, logger });
-  logger.info({ store: store.kind, dataDir: config.DATA_DIR }, 'embedded store opened');
   return store;
 }
 
