@@ -15,5 +15,5 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   maxWorkers: 1,
   // Neo4j round trips and restarts; files that start their own server raise it further.
-  testTimeout: 30_000,
+  testTimeout: 60_000,
 };

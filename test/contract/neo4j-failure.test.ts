@@ -137,9 +137,19 @@ describeOwnNeo4j('the API over Neo4j during an outage', () => {
     expect((await ready()).status).toBe(503);
 
     await server.restart();
+    // A client waits for /ready, which answers 200 as soon as the store does.
+    await until(async () => (await ready()).status === 200, 15_000);
     expect((await query('{ search(query: "Vassilenko") { totalCount } }')).data).toEqual({ search: { totalCount: 1 } });
   });
 });
+
+async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 describeNeo4j('Neo4j misconfigured', () => {
   it('an unknown database is STORE_UNAVAILABLE too, without driver text', async () => {

@@ -7,9 +7,10 @@ import { loadedStore, type StoreKind } from './stores';
  */
 export function useSeededApi(kind: StoreKind, env: Record<string, string> = {}): () => TestApi {
   let api: TestApi | undefined;
+  // Seeding a fresh Neo4j (wipe, migrate, load) is the slow part, the more so on a busy machine.
   beforeAll(async () => {
     api = await TestApi.start(await loadedStore(kind), env);
-  });
+  }, 180_000);
   afterAll(async () => {
     await api?.stop();
     await api?.store.close();
