@@ -126,7 +126,7 @@ describeOwnNeo4j('the API over Neo4j during an outage', () => {
     expect(JSON.stringify(failed)).not.toMatch(DRIVER_TEXT);
 
     await server.restart();
-    expect((await ready()).status).toBe(200);
+    await until(async () => (await ready()).status === 200, 15_000);
     await app.store.upsert(seedBatch());
     expect((await query('{ entity(id: "roman-vassilenko") { name } }')).data).toEqual({ entity: { name: 'Roman Vassilenko' } });
 
