@@ -60,19 +60,19 @@ export const ENTITY_EXISTS = `
   RETURN n IS NOT NULL AS found`;
 
 /**
- * One breadth-first layer: how many of $layer exist (so the first layer also tells a missing centre
- * from a lonely one), and their distinct neighbours, either direction, of the allowed types and
- * kinds, the first $take by id. Nodes are made distinct before their properties are read: around
- * hubs most neighbours are reached many times. The caller removes the nodes it already kept; $take leaves room
- * for each of them and still shows whether the layer overflows what is left of the limit.
+ * One breadth-first layer: whether the centre exists (so the first layer tells a missing centre
+ * from a lonely one), and the distinct neighbours of $layer, either direction, of the allowed
+ * types and kinds, the first $take by id. Nodes are made distinct before their properties are
+ * read: around hubs most neighbours are reached many times. The subquery imports no variable,
+ * because the planner would carry it into the distinct key (a list of the layer's nodes there
+ * cost hundreds of MB). The caller removes the nodes it already kept; $take leaves room for each
+ * of them and still shows whether the layer overflows the limit.
  */
 export const NEIGHBOR_LAYER = `
-  UNWIND $layer AS id
-  MATCH (n:${E} {id: id})
-  WITH collect(n) AS ns
-  RETURN size(ns) AS found, COLLECT {
-    UNWIND ns AS n
-    MATCH (n)-[r]-(m)
+  OPTIONAL MATCH (c:${E} {id: $centre})
+  RETURN c IS NOT NULL AS found, COLLECT {
+    UNWIND $layer AS id
+    MATCH (:${E} {id: id})-[r]-(m)
     WHERE $types IS NULL OR type(r) IN $types
     WITH DISTINCT m
     WHERE $kinds IS NULL OR m.kind IN $kinds

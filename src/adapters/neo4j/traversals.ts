@@ -62,8 +62,8 @@ export function neighborhood(runner: Neo4jRunner, request: NeighborhoodRequest):
       const room = request.limit - order.length;
       // The first (room + kept + 1) neighbours by id hold the first room + 1 new ones, if there are that many.
       const take = Math.max(room, 0) + kept.size + 1;
-      const [record] = await run(tx, T.NEIGHBOR_LAYER, { ...params, layer, take: int(take) });
-      if (d === 0 && record?.get('found') !== 1) return EMPTY_SUBGRAPH;
+      const [record] = await run(tx, T.NEIGHBOR_LAYER, { ...params, centre: request.id, layer, take: int(take) });
+      if (d === 0 && record?.get('found') !== true) return EMPTY_SUBGRAPH;
       // Depth 0 still asks for the first layer, which is the existence check.
       if (d >= request.depth) break;
       const next = ((record?.get('ids') as string[] | undefined) ?? []).filter((id) => !kept.has(id)).sort(compareStrings);

@@ -1,18 +1,11 @@
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { ChangeRecord } from '../../domain/change';
-import { compareStrings } from '../../domain/compare';
-import { badInput, DomainError, ErrorCode } from '../../domain/errors';
 import type { WriteOp } from '../../ports/graph-writes';
 import { run } from './driver';
 import * as W from './write-cypher';
+import { checkWrite as check, type RelationshipRefs } from '../write-simulation';
 
-/** What the check needs to know of a relationship. */
-interface Refs {
-  readonly id: string;
-  readonly fromId: string;
-  readonly toId: string;
-  readonly onBehalfOfId: string | null;
-}
+type Refs = RelationshipRefs;
 
 /** The stored state a batch refers to, read once, before the batch is simulated. */
 interface Stored {
@@ -24,20 +17,21 @@ interface Stored {
 }
 
 /**
- * embedded/write-check.ts over Neo4j: the same simulation in op order, the same refusals with the
- * same codes, messages and details (the contract suite holds both to one answer). Runs inside the
- * write's transaction, so its reads and the writes that follow see one state.
+ * The shared write check (../write-simulation) over Neo4j: the stored state the batch refers to is
+ * read once, inside the write's transaction, so the check and the writes that follow see one state.
  */
 export async function checkWrite(tx: ManagedTransaction, ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<void> {
   const stored = await readStored(tx, ops, changes);
-  const pending = new PendingWrite(stored);
-  ops.forEach((op, index) => pending.take(op, index));
-  const seen = new Set<string>();
-  for (const c of changes) {
-    // Change ids are minted by the service, never by a caller: a repeat is a bug, not bad input.
-    if (stored.changeIds.has(c.id) || seen.has(c.id)) throw new Error(`change id "${c.id}" is already logged`);
-    seen.add(c.id);
-  }
+  check(
+    {
+      entityExists: (id) => stored.entityIds.has(id),
+      relationship: (id) => stored.relationships.get(id) ?? null,
+      relationshipIdsTouching: (entityId) => stored.touching.get(entityId) ?? [],
+      changeLogged: (id) => stored.changeIds.has(id),
+    },
+    ops,
+    changes,
+  );
 }
 
 async function readStored(tx: ManagedTransaction, ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<Stored> {
@@ -86,96 +80,4 @@ function refsOf(record: Neo4jRecord): Refs {
     toId: record.get('toId') as string,
     onBehalfOfId: (record.get('onBehalfOfId') as string | null) ?? null,
   };
-}
-
-/** The state as it would be after the ops taken so far. */
-class PendingWrite {
-  /** Entity id -> whether it exists after the ops so far. */
-  private readonly entities = new Map<string, boolean>();
-  private readonly relationships = new Map<string, Refs | null>();
-  /** Entity id -> relationships put by this batch that touch it. */
-  private readonly putTouching = new Map<string, Set<string>>();
-
-  constructor(private readonly stored: Stored) {}
-
-  take(op: WriteOp, index: number): void {
-    switch (op.op) {
-      case 'putSource':
-        return;
-      case 'putEntity':
-        this.entities.set(op.entity.id, true);
-        return;
-      case 'deleteEntity':
-        if (!this.entityExists(op.id)) throw notFound(`no entity "${op.id}" to delete`, index, op.id);
-        this.refuseWhileTouched(op.id, index);
-        this.entities.set(op.id, false);
-        return;
-      case 'putRelationship':
-        this.putRelationship(op.relationship, index);
-        return;
-      case 'deleteRelationship':
-        if (!this.relationship(op.id)) throw notFound(`no relationship "${op.id}" to delete`, index, op.id);
-        this.relationships.set(op.id, null);
-        return;
-      default: {
-        const never: never = op;
-        throw new Error(`unknown write op ${JSON.stringify(never)}`);
-      }
-    }
-  }
-
-  private putRelationship(r: Refs, index: number): void {
-    const refs: [string, string | null][] = [['fromId', r.fromId], ['toId', r.toId], ['onBehalfOfId', r.onBehalfOfId]];
-    for (const [field, id] of refs) {
-      if (id !== null && !this.entityExists(id)) {
-        throw badInput(`relationship "${r.id}" refers to entity "${id}" as ${field}, which does not exist`, {
-          op: index,
-          id: r.id,
-          [field]: id,
-        });
-      }
-    }
-    this.relationships.set(r.id, r);
-    for (const [, id] of refs) {
-      if (id === null) continue;
-      const ids = this.putTouching.get(id);
-      if (ids) ids.add(r.id);
-      else this.putTouching.set(id, new Set([r.id]));
-    }
-  }
-
-  private refuseWhileTouched(entityId: string, index: number): void {
-    const still = new Set<string>();
-    const consider = (relationshipId: string): void => {
-      const r = this.relationship(relationshipId);
-      if (r && touches(r, entityId)) still.add(relationshipId);
-    };
-    for (const id of this.stored.touching.get(entityId) ?? []) consider(id);
-    for (const id of this.putTouching.get(entityId) ?? []) consider(id);
-    if (still.size === 0) return;
-    const ids = [...still].sort(compareStrings);
-    throw badInput(
-      `entity "${entityId}" cannot be deleted: ${ids.length} relationship${ids.length === 1 ? '' : 's'} ` +
-        `still refer${ids.length === 1 ? 's' : ''} to it (${ids.slice(0, 3).map((i) => `"${i}"`).join(', ')}` +
-        `${ids.length > 3 ? ', ...' : ''}); remove or move them first`,
-      { op: index, id: entityId, relationshipIds: ids.slice(0, 20) },
-    );
-  }
-
-  private entityExists(id: string): boolean {
-    return this.entities.get(id) ?? this.stored.entityIds.has(id);
-  }
-
-  private relationship(id: string): Refs | null {
-    const pending = this.relationships.get(id);
-    return pending !== undefined ? pending : (this.stored.relationships.get(id) ?? null);
-  }
-}
-
-function touches(r: Refs, entityId: string): boolean {
-  return r.fromId === entityId || r.toId === entityId || r.onBehalfOfId === entityId;
-}
-
-function notFound(message: string, index: number, id: string): DomainError {
-  return new DomainError(ErrorCode.NOT_FOUND, message, { op: index, id });
 }
