@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import pino from 'pino';
 import { createStore } from '../app';
 import { loadConfig } from '../config';
+import { failureMessage } from '../io/cli-failure';
 import { EXPORT_USAGE, parseExportArgs } from '../io/export-args';
 import { exportGraph } from '../io/export-graph';
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const store = await createStore(config, logger, background.signal);
   const onProgress = (message: string): void => console.error(message);
   try {
+    await store.ping();
     if (args.out === null) {
       // A closed pipe (`| head`) is the reader's choice, not a failure.
       process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
+    console.error(failureMessage(e));
     process.exit(1);
   },
 );

@@ -1,5 +1,6 @@
 import { createStore } from '../app';
 import { loadConfig } from '../config';
+import { failureMessage } from '../io/cli-failure';
 import { importFile } from '../io/import-graph';
 import { IMPORT_USAGE, parseImportArgs } from '../io/import-args';
 import { importSummary } from '../io/import-summary';
@@ -8,7 +9,7 @@ import { createLogger } from '../logger';
 /**
  * `npm run import -- <file> [--dry-run] [--actor name]`: validates a JSON Lines or CSV file against
  * itself and the store the environment selects, then writes what is new or changed in one audited
- * write. Problems go to stderr with their line numbers and exit code 1; nothing is written then.
+ * write (several, each atomic, beyond 10,000 records). Problems go to stderr with their line numbers and exit code 1; nothing is written then.
  */
 async function main(): Promise<number> {
   const args = parseImportArgs(process.argv.slice(2));
@@ -21,6 +22,8 @@ async function main(): Promise<number> {
   const background = new AbortController();
   const store = await createStore(config, logger, background.signal);
   try {
+    // Fail now rather than after reading a large file.
+    await store.ping();
     const result = await importFile(store, args.file, {
       dryRun: args.dryRun,
       actor: args.actor,
@@ -41,7 +44,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
+    console.error(failureMessage(e));
     process.exit(1);
   },
 );

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { GraphStore } from '../ports/graph-store';
-import type { GraphWrites } from '../ports/graph-writes';
+import type { GraphWrites, WriteOp } from '../ports/graph-writes';
 import { toBatch } from '../seed/load-seed';
 import type { LineProblem, LocatedLine } from '../seed/parse-lines';
 import { validateGraph } from '../seed/validate-graph';
@@ -12,8 +12,12 @@ import { readImportFile, type ImportFileContent } from './read-import-file';
 
 export const DEFAULT_IMPORT_ACTOR = 'import-cli';
 
-/** Ops per write when a file is too large for one; each chunk is atomic on its own. */
-export const WRITE_CHUNK_OPS = 50_000;
+/**
+ * The most one write may carry. A larger import is split into several writes, each atomic on its
+ * own: Neo4j caps the memory of one transaction (128 MiB in neo4j/), which some 25,000 records
+ * already pass. Source texts count by their length, since one source may be megabytes.
+ */
+export const WRITE_LIMIT = { ops: 10_000, chars: 32_000_000 } as const;
 
 /** Progress is reported for files of at least this many lines, every this many. */
 const PROGRESS_EVERY = 100_000;
@@ -52,7 +56,7 @@ const NONE: KindCounts = { sources: 0, entities: 0, relationships: 0 };
  * Imports one JSON Lines or CSV file. The whole file is validated first, against itself and the
  * store (references to existing entities and sources resolve, quotes must be verbatim in their
  * source); any problem refuses the whole file. Only new or different records are written, in one
- * `store.write` with an IMPORT audit entry (several when over WRITE_CHUNK_OPS ops).
+ * `store.write` with an IMPORT audit entry (several, each atomic, beyond WRITE_LIMIT).
  */
 export async function importFile(store: ImportStore, path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const file = options.file ?? path;
@@ -92,8 +96,7 @@ async function compareAndWrite(store: ImportStore, content: ImportFileContent, c
   const planned = { ...result, added: plan.added, changed: plan.changed, unchanged: plan.unchanged };
   if (dryRun || plan.ops.length === 0) return planned;
 
-  const chunks: (typeof plan.ops)[] = [];
-  for (let i = 0; i < plan.ops.length; i += WRITE_CHUNK_OPS) chunks.push(plan.ops.slice(i, i + WRITE_CHUNK_OPS));
+  const chunks = writeChunks(plan.ops);
   const now = context.now ?? (() => new Date());
   for (const [i, ops] of chunks.entries()) {
     const change = importChange(ops, plan.replacing, {
@@ -106,6 +109,40 @@ async function compareAndWrite(store: ImportStore, content: ImportFileContent, c
     if (chunks.length > 1) context.progress(`wrote part ${i + 1}/${chunks.length} (${ops.length} records)`);
   }
   return { ...planned, written: plan.ops.length, writes: chunks.length };
+}
+
+/** Consecutive runs of ops within WRITE_LIMIT; order is kept, so each chunk refers only to what precedes it. */
+function writeChunks(ops: readonly WriteOp[]): WriteOp[][] {
+  const chunks: WriteOp[][] = [];
+  let current: WriteOp[] = [];
+  let chars = 0;
+  for (const op of ops) {
+    const size = approximateChars(op);
+    if (current.length > 0 && (current.length >= WRITE_LIMIT.ops || chars + size > WRITE_LIMIT.chars)) {
+      chunks.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(op);
+    chars += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** Cheap, not exact: the fields that can be long, plus a fixed allowance for the rest. */
+function approximateChars(op: WriteOp): number {
+  const evidence = (items: readonly { quote: string }[]): number => items.reduce((n, e) => n + e.quote.length + 100, 0);
+  switch (op.op) {
+    case 'putSource':
+      return 500 + op.source.text.length;
+    case 'putEntity':
+      return 500 + evidence(op.entity.evidence) + (op.entity.description?.length ?? 0);
+    case 'putRelationship':
+      return 500 + evidence(op.relationship.evidence) + (op.relationship.description?.length ?? 0);
+    default:
+      return 100;
+  }
 }
 
 /** The file's own ids, to compare, and what its records refer to, to resolve against the store. */

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChangeOperation } from '../../src/domain/change';
-import { importFile } from '../../src/io/import-graph';
+import { importFile, WRITE_LIMIT } from '../../src/io/import-graph';
 import type { Store } from '../../src/ports/traversals';
 import { loadedStore } from '../support/stores';
 import { FOUNDING_SOURCE_ID } from '../support/seed-source';
@@ -166,5 +166,19 @@ describe('a bad line among 1000 good ones', () => {
   it('imports the 1000 good lines when nothing is wrong', async () => {
     const result = await importFile(store, writeTemp('good.jsonl', goodLines().join('\n')));
     expect(result).toMatchObject({ problems: [], records: 1001, written: 1001, writes: 1 });
+  });
+
+  it('splits a file beyond one write into several, each audited with its part', async () => {
+    const lines = [JSON.stringify(newSource)];
+    for (let i = 0; i < WRITE_LIMIT.ops + 10; i++) {
+      lines.push(JSON.stringify({ record: 'entity', id: `p-${i}`, kind: 'PERSON', name: `P ${i}`, evidence: [{ sourceId: newSource.id, quote: 'Head' }] }));
+    }
+    const progress: string[] = [];
+    const before = await graphCounts(store);
+    const result = await importFile(store, writeTemp('huge.jsonl', lines.join('\n')), { onProgress: (m) => progress.push(m) });
+    expect(result).toMatchObject({ problems: [], written: WRITE_LIMIT.ops + 11, writes: 2 });
+    expect(progress).toEqual([`wrote part 1/2 (${WRITE_LIMIT.ops} records)`, 'wrote part 2/2 (11 records)']);
+    const changes = await store.changes({ first: 2, offset: before.changes });
+    expect(changes.items.map((c) => [JSON.parse(c.after!).part, c.ids.length])).toEqual([['1/2', WRITE_LIMIT.ops], ['2/2', 11]]);
   });
 });

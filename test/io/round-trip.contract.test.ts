@@ -23,9 +23,10 @@ async function jsonlExport(store: Store): Promise<string> {
 for (const kind of STORE_KINDS) {
   describeStore(kind, () => {
     let store: Store;
+    // A fresh Neo4j builds its indexes on the first migrate, which can take tens of seconds.
     beforeAll(async () => {
       store = await loadedStore(kind);
-    });
+    }, 120_000);
     afterAll(() => store.close());
 
     it('imports a new graph once, and a second import of the same file writes nothing', async () => {
