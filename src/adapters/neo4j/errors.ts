@@ -18,9 +18,12 @@ export function translateDriverError(error: unknown, operation: string): Error {
   return new Error(`Neo4j operation "${operation}" failed`, { cause: error });
 }
 
+// The full-text index is created by the migration; until it exists search cannot answer.
+const SEARCH_INDEX_MISSING = /no such fulltext schema index/i;
+
 function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (ACQUISITION_TIMEOUT.test(error.message)) return true;
+  if (ACQUISITION_TIMEOUT.test(error.message) || SEARCH_INDEX_MISSING.test(error.message)) return true;
   if (!(error instanceof Neo4jError)) return false;
   return (
     error.code === driverError.SERVICE_UNAVAILABLE ||

@@ -57,6 +57,9 @@ export const SEARCH_CANDIDATE_CAP = 10_000;
 export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
   readonly kind = 'neo4j' as const;
 
+  /** Whether this process has seen the schema migrated; see ping(). */
+  private migrated = false;
+
   private constructor(private readonly runner: Neo4jRunner) {}
 
   /** Opens no connection, so a server can start while Neo4j is still down. */
@@ -65,8 +68,9 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
   }
 
   /** Creates constraints and indexes that are missing and waits until they are online. */
-  migrate(): Promise<void> {
-    return migrateSchema(this.runner);
+  async migrate(): Promise<void> {
+    await migrateSchema(this.runner);
+    this.migrated = true;
   }
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
@@ -201,8 +205,14 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
     return traversals.timelines(this.runner, ids, window);
   }
 
+  /**
+   * Ready means answering with the schema in place: a server that started while Neo4j was down,
+   * or a fresh database, has no search index until migrated, so the first successful ping
+   * migrates (idempotent) before it reports ready.
+   */
   async ping(): Promise<void> {
     await this.runner.read('ping', (tx) => run(tx, Q.PING));
+    if (!this.migrated) await this.migrate();
   }
 
   close(): Promise<void> {
