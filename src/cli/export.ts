@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import pino from 'pino';
 import { createStore } from '../app';
 import { loadConfig } from '../config';
-import { failureMessage } from '../io/cli-failure';
+import { failureMessage } from './fail';
 import { EXPORT_USAGE, parseExportArgs } from '../io/export-args';
 import { exportGraph } from '../io/export-graph';
 

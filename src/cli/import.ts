@@ -1,6 +1,6 @@
 import { createStore } from '../app';
 import { loadConfig } from '../config';
-import { failureMessage } from '../io/cli-failure';
+import { failureMessage } from './fail';
 import { importFile } from '../io/import-graph';
 import { IMPORT_USAGE, parseImportArgs } from '../io/import-args';
 import { importSummary } from '../io/import-summary';

@@ -1,7 +1,7 @@
+import { fail } from './fail';
 import { Neo4jStore } from '../adapters/neo4j/neo4j-store';
 import { neo4jOptionsFromConfig } from '../adapters/neo4j/options';
 import { loadConfig } from '../config';
-import { DomainError, ErrorCode } from '../domain/errors';
 import { createLogger } from '../logger';
 import type { GraphBatch } from '../ports/graph-store';
 import { loadSeedDirectory } from '../seed/load-seed';
@@ -53,18 +53,4 @@ function* parts(batch: GraphBatch): Generator<GraphBatch> {
   for (let i = 0; i < batch.relationships.length; i += PART_SIZE) {
     yield { sources: [], entities: [], relationships: batch.relationships.slice(i, i + PART_SIZE) };
   }
-}
-
-/** Configuration and store errors are written for people: print them plainly, the cause for the operator. */
-function fail(e: unknown): never {
-  if (e instanceof DomainError) {
-    console.error(e.message);
-    if (e.code === ErrorCode.STORE_UNAVAILABLE) {
-      const cause = e.cause instanceof Error ? e.cause.message : String(e.cause);
-      console.error(`Is Neo4j running at NEO4J_URI? For a local one: \`node scripts/neo4j.mjs\`. (driver: ${cause})`);
-    }
-  } else {
-    console.error(e instanceof Error && !e.cause ? e.message : e);
-  }
-  process.exit(1);
 }
