@@ -1,4 +1,4 @@
-import type { GraphStore } from '../ports/graph-store';
+import type { GraphBatch, GraphStore } from '../ports/graph-store';
 import { generateGraphChunks, type SyntheticChunkOptions } from './generate';
 
 export interface LoadReport {
@@ -14,13 +14,20 @@ export interface LoadReport {
  * the whole graph as one batch. Sources come first, then entities, then relationships, so
  * every chunk refers only to ids already loaded.
  */
-export async function loadSynthetic(store: GraphStore, options: SyntheticChunkOptions): Promise<LoadReport> {
+export async function loadSynthetic(
+  store: GraphStore,
+  options: SyntheticChunkOptions,
+  /** Called after each upsert with its duration, for callers that time the store alone. */
+  onUpsert?: (batch: GraphBatch, ms: number) => void,
+): Promise<LoadReport> {
   const started = Date.now();
   let sources = 0;
   let entities = 0;
   let relationships = 0;
   for (const batch of generateGraphChunks(options)) {
+    const upsertStarted = performance.now();
     await store.upsert(batch);
+    onUpsert?.(batch, performance.now() - upsertStarted);
     sources += batch.sources.length;
     entities += batch.entities.length;
     relationships += batch.relationships.length;
