@@ -19,11 +19,18 @@ const READY = /^NEO4J READY (bolt:\/\/\S+)\s*$/m;
 const START_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
 
-export async function startBenchNeo4j(): Promise<BenchNeo4j> {
+/** Memory for the bench's server: scripts/neo4j.mjs sizes (512m, 2g). */
+export interface BenchMemory {
+  readonly heap: string;
+  readonly pageCache: string;
+}
+
+export async function startBenchNeo4j(memory: BenchMemory): Promise<BenchNeo4j> {
   const root = repositoryRoot(__dirname);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'rightsgraph-bench-neo4j-'));
-  const child = spawn(process.execPath, [join(root, 'scripts', 'neo4j.mjs'), '--port', String(port), '--data', dataDir, '--stop-on-stdin-eof'], {
+  const args = ['--port', String(port), '--data', dataDir, '--heap', memory.heap, '--pagecache', memory.pageCache, '--stop-on-stdin-eof'];
+  const child = spawn(process.execPath, [join(root, 'scripts', 'neo4j.mjs'), ...args], {
     cwd: root,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -24,20 +24,27 @@ export const READY_LINE = /^NEO4J READY (bolt:\/\/\S+)\s*$/;
 export const FAILED_PREFIX = 'NEO4J FAILED: ';
 
 /**
- * JVM flags: the ones Neo4j 5 expects on Java 17+ (as in the stock neo4j.conf), a modest heap (the
- * launcher caps transaction memory at 256 MB and the page cache at 64 MB), the serial GC (starts
- * ~20% faster on 2 cores), and exit rather than limp on after an OutOfMemoryError.
+ * JVM flags: the ones Neo4j 5 expects on Java 17+ (as in the stock neo4j.conf), the serial GC
+ * (starts ~20% faster on 2 cores), and exit rather than limp on after an OutOfMemoryError. The
+ * heap is added by neo4jCommand.
  */
 export const JVM_FLAGS = Object.freeze([
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
   '-Dio.netty.tryReflectionSetAccessible=true',
-  '-Xms128m',
-  '-Xmx512m',
   '-XX:+UseSerialGC',
   '-XX:+ExitOnOutOfMemoryError',
 ]);
+
+/**
+ * A modest default heap, since tests start several servers: the launcher caps transaction memory
+ * at 256 MB and its default page cache is 64 MB. A bulk load wants more of both (--heap, --pagecache).
+ */
+export const DEFAULT_HEAP = '512m';
+
+/** A JVM/Neo4j memory size: digits with an optional k, m or g. */
+export const SIZE = /^[1-9][0-9]*[kmg]?$/i;
 
 const TARGET = join(NEO4J_PROJECT_DIR, 'target');
 const LAUNCHER_CLASS_FILE = join(TARGET, 'classes', 'rightsgraph', 'neo4j', 'Launcher.class');
@@ -100,16 +107,21 @@ export async function buildNeo4jLauncher({ force = false, log = (m) => process.s
 /**
  * The command that runs the launcher in the foreground (spawn it with `cwd`).
  *
- * @param {{ port?: number, data?: string, stopOnStdinEof?: boolean }} [options]
+ * @param {{ port?: number, data?: string, stopOnStdinEof?: boolean, heap?: string, pageCache?: string }} [options]
  *   port: Bolt port on 127.0.0.1 (launcher default 7687); data: store directory (launcher default:
  *   a fresh temporary one, deleted on exit); stopOnStdinEof: shut down cleanly when stdin closes,
- *   so that a parent that dies takes Neo4j with it (the parent must keep a pipe open on stdin).
+ *   so that a parent that dies takes Neo4j with it (the parent must keep a pipe open on stdin);
+ *   heap: the JVM's maximum heap (default DEFAULT_HEAP); pageCache: Neo4j's page cache (default 64m).
  * @returns {{ command: string, args: string[], cwd: string }}
  */
-export function neo4jCommand({ port, data, stopOnStdinEof = false } = {}) {
-  const args = [...JVM_FLAGS, '-cp', [join('target', 'classes'), join('target', 'lib', '*')].join(delimiter), LAUNCHER_CLASS];
+export function neo4jCommand({ port, data, stopOnStdinEof = false, heap = DEFAULT_HEAP, pageCache } = {}) {
+  for (const [name, size] of [['heap', heap], ['pageCache', pageCache]]) {
+    if (size !== undefined && !SIZE.test(size)) throw new Error(`${name} needs a size such as 512m or 2g, got '${size}'`);
+  }
+  const args = [...JVM_FLAGS, '-Xms128m', `-Xmx${heap}`, '-cp', [join('target', 'classes'), join('target', 'lib', '*')].join(delimiter), LAUNCHER_CLASS];
   if (port !== undefined && port !== null) args.push('--port', String(port));
   if (data !== undefined && data !== null && data !== '') args.push('--data', resolve(data));
+  if (pageCache !== undefined) args.push('--pagecache', pageCache);
   if (stopOnStdinEof) args.push('--stop-on-stdin-eof');
   return { command: javaExecutable(), args, cwd: NEO4J_PROJECT_DIR };
 }

@@ -2,7 +2,7 @@
 /**
  * Runs a real Neo4j (Community 5.26, embedded, Bolt only, no auth) in the foreground, without Docker:
  *
- *   node scripts/neo4j.mjs [--port 7687] [--data DIR] [--stop-on-stdin-eof]
+ *   node scripts/neo4j.mjs [--port 7687] [--data DIR] [--heap 512m] [--pagecache 64m] [--stop-on-stdin-eof]
  *   node scripts/neo4j.mjs --build-only        build neo4j/ with Maven if needed, then exit
  *   node scripts/neo4j.mjs --print-command ... print {command,args,cwd} as JSON (for the test helper)
  *
@@ -12,12 +12,13 @@
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { buildNeo4jLauncher, neo4jCommand } from './neo4j-process.mjs';
+import { SIZE, buildNeo4jLauncher, neo4jCommand } from './neo4j-process.mjs';
 
-const USAGE = 'usage: node scripts/neo4j.mjs [--port <n>] [--data <dir>] [--stop-on-stdin-eof] | --build-only | --print-command [...]';
+const USAGE =
+  'usage: node scripts/neo4j.mjs [--port <n>] [--data <dir>] [--heap <size>] [--pagecache <size>] [--stop-on-stdin-eof] | --build-only | --print-command [...]';
 
 function parse(argv) {
-  const options = { port: undefined, data: undefined, stopOnStdinEof: false, buildOnly: false, printCommand: false };
+  const options = { port: undefined, data: undefined, heap: undefined, pageCache: undefined, stopOnStdinEof: false, buildOnly: false, printCommand: false };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let value;
@@ -43,6 +44,13 @@ function parse(argv) {
       case '--data':
         options.data = next();
         break;
+      case '--heap':
+      case '--pagecache': {
+        const raw = next();
+        if (!SIZE.test(raw)) throw new Error(`${arg} needs a size such as 512m or 2g, got '${raw}'`);
+        options[arg === '--heap' ? 'heap' : 'pageCache'] = raw;
+        break;
+      }
       case '--stop-on-stdin-eof':
         options.stopOnStdinEof = true;
         break;

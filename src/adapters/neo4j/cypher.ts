@@ -19,10 +19,11 @@ export const REL_ROW = (r: string): string =>
 
 /**
  * Relationships found by id, whatever their type: relationship indexes are per type, so one index
- * seek per type over the id list, joined with UNION ALL (ids are unique across types).
+ * seek per type over the id list, joined with UNION ALL (ids are unique across types). `types`
+ * (not empty) narrows the search to some types.
  */
-export const BY_IDS_ANY_TYPE = (returns: string): string =>
-  TYPES.map((t) => `MATCH ()-[r:${t}]->() WHERE r.id IN $ids RETURN ${returns}`).join('\n    UNION ALL\n    ');
+export const BY_IDS_ANY_TYPE = (returns: string, types: readonly string[] = TYPES): string =>
+  types.map((t) => `MATCH ()-[r:${t}]->() WHERE r.id IN $ids RETURN ${returns}`).join('\n    UNION ALL\n    ');
 
 export const GET_ENTITIES = `
   UNWIND $ids AS id

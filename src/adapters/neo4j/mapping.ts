@@ -48,6 +48,19 @@ export function entityToProps(e: EntityRecord): Props {
   };
 }
 
+/** Every property relationshipToProps writes, in its order: the bulk create names them one by one. */
+export const RELATIONSHIP_PROPERTY_KEYS = [
+  'id',
+  'role',
+  'onBehalfOfId',
+  'startDate',
+  'endDate',
+  'description',
+  'evidenceSourceIds',
+  'evidenceQuotes',
+  'evidenceConfidences',
+] as const;
+
 export function relationshipToProps(r: RelationshipRecord): Props {
   return {
     id: r.id,

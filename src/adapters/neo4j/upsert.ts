@@ -5,7 +5,7 @@ import type { GraphBatch } from '../../ports/graph-store';
 import * as Q from './cypher';
 import { run } from './driver';
 import { RELATIONSHIP_TYPE_NAMES } from './labels';
-import { entityToProps, relationshipToProps, sourceToProps, type Props } from './mapping';
+import { entityToProps, RELATIONSHIP_PROPERTY_KEYS, relationshipToProps, sourceToProps, type Props } from './mapping';
 import * as W from './upsert-cypher';
 
 /**
@@ -71,8 +71,8 @@ async function writeRelationships(tx: ManagedTransaction, rows: readonly Relatio
   await Promise.all(RELATIONSHIP_TYPES.map((t) => runChunked(tx, W.UPDATE_RELATIONSHIPS[t], inPlace.filter((r) => r.type === t).map(propsOnly))));
   const counts = await Promise.all(
     RELATIONSHIP_TYPES.flatMap((t) =>
-      chunks(created.filter((r) => r.type === t).map(endsAndProps)).map(async (chunk) => {
-        const [record] = await run(tx, W.CREATE_RELATIONSHIPS[t], { rows: chunk });
+      chunks(created.filter((r) => r.type === t)).map(async (chunk) => {
+        const [record] = await run(tx, W.CREATE_RELATIONSHIPS[t], { groups: groupsByTarget(chunk) });
         return (record?.get('created') as number | undefined) ?? 0;
       }),
     ),
@@ -80,9 +80,30 @@ async function writeRelationships(tx: ManagedTransaction, rows: readonly Relatio
   if (counts.reduce((a, b) => a + b, 0) < created.length) await reportUnlinked(tx, created);
 }
 
+/** The shape W.CREATE_RELATIONSHIPS takes: rows grouped by end node, properties column-wise. */
+function groupsByTarget(rows: readonly RelationshipRow[]): object[] {
+  const byTarget = new Map<string, RelationshipRow[]>();
+  for (const row of rows) {
+    const group = byTarget.get(row.toId);
+    if (group) group.push(row);
+    else byTarget.set(row.toId, [row]);
+  }
+  return [...byTarget].map(([toId, group]) => ({
+    toId,
+    fromIds: group.map((r) => r.fromId),
+    props: Object.fromEntries(RELATIONSHIP_PROPERTY_KEYS.map((key) => [key, group.map((r) => r.props[key] ?? null)])),
+  }));
+}
+
+/** Only types that hold relationships can hold one of `ids`; the count store says which. */
 async function storedEnds(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, StoredEnds>> {
   const stored = new Map<string, StoredEnds>();
-  const answers = await Promise.all(chunks(ids).map((chunk) => run(tx, W.EXISTING_RELATIONSHIPS, { ids: chunk })));
+  const [record] = await run(tx, W.RELATIONSHIP_TYPE_COUNTS);
+  const counts = (record?.get('counts') ?? {}) as Record<string, number>;
+  const types = RELATIONSHIP_TYPES.filter((t) => (counts[t] ?? 0) > 0);
+  if (types.length === 0) return stored;
+  const statement = W.existingRelationships(types);
+  const answers = await Promise.all(chunks(ids).map((chunk) => run(tx, statement, { ids: chunk })));
   for (const record of answers.flat()) {
     stored.set(record.get('id') as string, {
       type: record.get('type') as string,
@@ -94,7 +115,7 @@ async function storedEnds(tx: ManagedTransaction, ids: readonly string[]): Promi
 }
 
 async function reportUnlinked(tx: ManagedTransaction, rows: readonly RelationshipRow[]): Promise<never> {
-  const answers = await Promise.all(chunks(rows.map(endsAndProps)).map((chunk) => run(tx, W.UNLINKED_ROWS, { rows: chunk })));
+  const answers = await Promise.all(chunks(rows.map(ends)).map((chunk) => run(tx, W.UNLINKED_ROWS, { rows: chunk })));
   const unlinked = answers.flat().map((r) => `${r.get('id') as string} (${r.get('fromId') as string} -> ${r.get('toId') as string})`);
   throw new DomainError(
     ErrorCode.INVALID_DATA,
@@ -104,12 +125,7 @@ async function reportUnlinked(tx: ManagedTransaction, rows: readonly Relationshi
 }
 
 const propsOnly = (r: RelationshipRow): { id: string; props: Props } => ({ id: r.id, props: r.props });
-const endsAndProps = (r: RelationshipRow): { id: string; fromId: string; toId: string; props: Props } => ({
-  id: r.id,
-  fromId: r.fromId,
-  toId: r.toId,
-  props: r.props,
-});
+const ends = (r: RelationshipRow): { id: string; fromId: string; toId: string } => ({ id: r.id, fromId: r.fromId, toId: r.toId });
 
 async function runChunked(tx: ManagedTransaction, statement: string, rows: readonly object[]): Promise<void> {
   await Promise.all(chunks(rows).map((chunk) => run(tx, statement, { rows: chunk })));

@@ -25,7 +25,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * Runs Neo4j Community embedded, with a Bolt connector on 127.0.0.1, for development and tests.
  *
  * <pre>
- * java -cp "target/classes:target/lib/*" rightsgraph.neo4j.Launcher [--port 7687] [--data DIR] [--stop-on-stdin-eof]
+ * java -cp "target/classes:target/lib/*" rightsgraph.neo4j.Launcher [--port 7687] [--data DIR] [--pagecache 64m] [--stop-on-stdin-eof]
  * </pre>
  *
  * <p>Prints exactly one line {@code NEO4J READY bolt://127.0.0.1:PORT} to stdout once a transaction on the
@@ -47,6 +47,8 @@ public final class Launcher {
     private static final class Options {
         int port = 7687;
         Path data;
+        /** Small by default (tests start several servers); a bulk load or a benchmark wants more. */
+        long pageCacheBytes = 64L * 1024 * 1024;
         boolean stopOnStdinEof;
     }
 
@@ -56,7 +58,7 @@ public final class Launcher {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("NEO4J FAILED: " + e.getMessage());
-            System.err.println("usage: Launcher [--port <n>] [--data <dir>] [--stop-on-stdin-eof]");
+            System.err.println("usage: Launcher [--port <n>] [--data <dir>] [--pagecache <size, e.g. 64m or 2g>] [--stop-on-stdin-eof]");
             System.exit(2);
             return;
         }
@@ -86,7 +88,7 @@ public final class Launcher {
                     .setConfig(HttpsConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, 64L * 1024 * 1024)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes)
                     .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, 256L * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.memory_transaction_max_size, 128L * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
@@ -149,11 +151,36 @@ public final class Launcher {
                     }
                 }
                 case "--data" -> options.data = Path.of(value != null ? value : next(args, ++i, arg));
+                case "--pagecache" -> options.pageCacheBytes = parseSize(arg, value != null ? value : next(args, ++i, arg));
                 case "--stop-on-stdin-eof" -> options.stopOnStdinEof = true;
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
         return options;
+    }
+
+    /** "512m", "2g", "65536k" or plain bytes; at least 8 MB, which Neo4j needs to start at all. */
+    private static long parseSize(String name, String v) {
+        String lower = v.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = 1;
+        if (lower.endsWith("k")) {
+            unit = 1024L;
+        } else if (lower.endsWith("m")) {
+            unit = 1024L * 1024;
+        } else if (lower.endsWith("g")) {
+            unit = 1024L * 1024 * 1024;
+        }
+        String digits = unit == 1 ? lower : lower.substring(0, lower.length() - 1);
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(Long.parseLong(digits), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(name + " needs a size such as 64m or 2g, got '" + v + "'");
+        }
+        if (bytes < 8L * 1024 * 1024) {
+            throw new IllegalArgumentException(name + " must be at least 8m, got '" + v + "'");
+        }
+        return bytes;
     }
 
     private static String next(String[] args, int i, String name) {
