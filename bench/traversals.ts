@@ -2,7 +2,8 @@
  * `npm run bench:traversals [-- --skip-1m] [-- --stores embedded,neo4j]`: load and traversal
  * figures on synthetic graphs, printed as a table. Not a test: it times things, so it only reports.
  * (a) embedded: upserting 1M relationships, in a child process, with its RSS afterwards;
- * (b) Neo4j: loading 1M relationships through upsert, in relationships per second;
+ * (b) Neo4j: loading 1M relationships through upsert, in relationships per second, beside the
+ *     server's floor (src/adapters/neo4j/load-floor.ts) for the same relationships;
  * (c) both: traversal latencies on a 100k-relationship graph.
  * Neo4j is its own, on 127.0.0.1 and a temporary store, stopped at the end.
  */
@@ -10,7 +11,10 @@ import { cpus, loadavg } from 'node:os';
 import { EmbeddedStore } from '../src/adapters/embedded/embedded-store';
 import type { Neo4jOptions } from '../src/adapters/neo4j/driver';
 import { Neo4jStore } from '../src/adapters/neo4j/neo4j-store';
+import { measureLoadFloor, type FloorFigures } from '../src/adapters/neo4j/load-floor';
 import { Neo4jTestHooks } from '../src/adapters/neo4j/test-hooks';
+import type { RelationshipRecord } from '../src/domain/records';
+import { generateGraphChunks } from '../src/synthetic/generate';
 import type { TraversalStore } from './traversal-store';
 import { SYNTHETIC_HUB_IDS } from '../src/synthetic/hubs';
 import { parseBenchArgs } from './args';
@@ -22,6 +26,8 @@ import { perSecond, timedLoad, type LoadFigures } from './timed-load';
 import { measureTraversals, type Probes } from './traversal-latency';
 
 const BIG = 1_000_000;
+/** How many of the 1M relationships the floor probe creates again. */
+const FLOOR_RELATIONSHIPS = 200_000;
 const MEDIUM = 100_000;
 const SEED = 42;
 /** Targets (p99 for latencies). */
@@ -70,6 +76,34 @@ function loadRows(part: string, store: string, figures: LoadFigures, target: boo
       verdict: target ? verdict(relRate, TARGETS.neo4jRelationshipsPerSecond, true) : '',
     },
     { part, store, measure: 'relationships/s, whole load (all upserts)', figure: `${allRate.toLocaleString('en-US')}/s`, target: '', verdict: '' },
+  ];
+}
+
+/** The first `count` relationships of the 1M graph, in the chunks upsert received them in. */
+function firstRelationshipChunks(count: number): (readonly RelationshipRecord[])[] {
+  const out: (readonly RelationshipRecord[])[] = [];
+  let taken = 0;
+  for (const batch of generateGraphChunks({ relationships: BIG, seed: SEED })) {
+    if (batch.relationships.length === 0) continue;
+    out.push(batch.relationships);
+    taken += batch.relationships.length;
+    if (taken >= count) break;
+  }
+  return out;
+}
+
+function floorRows(f: FloorFigures): Row[] {
+  const row = (measure: string, ms: number): Row => ({
+    part: '(b) 1M',
+    store: 'neo4j',
+    measure,
+    figure: `${perSecond(f.relationships, ms).toLocaleString('en-US')}/s (${f.relationships} in ${(ms / 1000).toFixed(1)} s)`,
+    target: '',
+    verdict: '',
+  });
+  return [
+    row('floor: same ends and chunks, bare CREATE (no properties, index or id check)', f.bareMs),
+    row("floor: same, with upsert's properties (no index, no id check)", f.withPropertiesMs),
   ];
 }
 
@@ -127,6 +161,8 @@ async function neo4jPart(rows: Row[], skip1m: boolean): Promise<void> {
       await hooks.close();
       const big = await timedLoad(store, { relationships: BIG, seed: SEED });
       rows.push(...loadRows('(b) 1M', 'neo4j', big, true));
+      progress('(b) neo4j: the floor, creating the first 200k of those relationships again without upsert');
+      rows.push(...floorRows(await measureLoadFloor(options, firstRelationshipChunks(FLOOR_RELATIONSHIPS))));
     }
   } finally {
     await store.close();
@@ -150,7 +186,7 @@ async function main(): Promise<void> {
   printTable(rows);
   if (args.stores.includes('neo4j')) {
     process.stdout.write(
-      `\nNeo4j: the launcher of neo4j/ (scripts/neo4j-process.mjs) with heap ${NEO4J_MEMORY.heap}, page cache ${NEO4J_MEMORY.pageCache}, serial GC, 128 MB per transaction.\n`,
+      `\nNeo4j: the launcher of neo4j/ (scripts/neo4j-process.mjs) with heap ${NEO4J_MEMORY.heap}, page cache ${NEO4J_MEMORY.pageCache}, parallel GC, 128 MB per transaction.\n`,
     );
   }
 }

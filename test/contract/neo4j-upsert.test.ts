@@ -4,6 +4,7 @@
  */
 import type { Neo4jOptions } from '../../src/adapters/neo4j/driver';
 import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
+import { measureLoadFloor } from '../../src/adapters/neo4j/load-floor';
 import { Neo4jTestHooks } from '../../src/adapters/neo4j/test-hooks';
 import { Direction, EntityKind, RelationshipType } from '../../src/domain/enums';
 import { DomainError, ErrorCode } from '../../src/domain/errors';
@@ -106,6 +107,19 @@ describeNeo4j('Neo4j upsert and migrate', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe(ErrorCode.INVALID_DATA);
     expect((error as DomainError).message).toContain('rel-dangling');
+    expect(await hooks.snapshot()).toEqual(before);
+  });
+
+  it('the bench floor probe creates every relationship it is given, then leaves the store as it was', async () => {
+    const before = await hooks.snapshot();
+    const rels = seedBatch().relationships;
+    const figures = await measureLoadFloor(options, [rels.slice(0, 20), rels.slice(20)]);
+    expect(figures.relationships).toBe(rels.length);
+    expect(figures.bareMs).toBeGreaterThan(0);
+    expect(figures.withPropertiesMs).toBeGreaterThan(0);
+    expect(await hooks.snapshot()).toEqual(before);
+    const dangling = { ...(rels[0] as RelationshipRecord), toId: 'no-such-entity' };
+    await expect(measureLoadFloor(options, [[dangling]])).rejects.toThrow('created 0 of 1');
     expect(await hooks.snapshot()).toEqual(before);
   });
 });

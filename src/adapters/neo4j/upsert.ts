@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type RelationshipType } from '../../domain/enums';
 import { DomainError, ErrorCode } from '../../domain/errors';
+import type { RelationshipRecord } from '../../domain/records';
 import type { GraphBatch } from '../../ports/graph-store';
 import * as Q from './cypher';
 import { run } from './driver';
@@ -14,7 +15,8 @@ import * as W from './upsert-cypher';
  */
 const CHUNK = 5000;
 
-interface RelationshipRow {
+/** A relationship as upsert writes it: type and ends become the graph, the rest properties. */
+export interface RelationshipWrite {
   readonly id: string;
   readonly type: RelationshipType;
   readonly fromId: string;
@@ -41,22 +43,21 @@ export async function writeBatch(tx: ManagedTransaction, batch: GraphBatch): Pro
 
   await runChunked(tx, Q.UPSERT_SOURCES, sources.map(sourceToProps));
   await Promise.all(ENTITY_KINDS.map((kind) => runChunked(tx, Q.UPSERT_ENTITIES[kind], entities.filter((e) => e.kind === kind).map(entityToProps))));
-  await writeRelationships(
-    tx,
-    relationships.map((r) => ({ id: r.id, type: r.type, fromId: r.fromId, toId: r.toId, props: relationshipToProps(r) })),
-  );
+  await writeRelationships(tx, relationships.map(toRow));
 }
+
+export const toRow = (r: RelationshipRecord): RelationshipWrite => ({ id: r.id, type: r.type, fromId: r.fromId, toId: r.toId, props: relationshipToProps(r) });
 
 /**
  * New ids are created; ids stored with the same type and ends are updated in place; ids stored
  * under another type or between other ends are deleted first and created again, so a rewritten
  * relationship moves rather than being duplicated.
  */
-async function writeRelationships(tx: ManagedTransaction, rows: readonly RelationshipRow[]): Promise<void> {
+async function writeRelationships(tx: ManagedTransaction, rows: readonly RelationshipWrite[]): Promise<void> {
   if (rows.length === 0) return;
   const stored = await storedEnds(tx, rows.map((r) => r.id));
-  const inPlace: RelationshipRow[] = [];
-  const created: RelationshipRow[] = [];
+  const inPlace: RelationshipWrite[] = [];
+  const created: RelationshipWrite[] = [];
   const moved: string[] = [];
   for (const row of rows) {
     const ends = stored.get(row.id);
@@ -80,9 +81,12 @@ async function writeRelationships(tx: ManagedTransaction, rows: readonly Relatio
   if (counts.reduce((a, b) => a + b, 0) < created.length) await reportUnlinked(tx, created);
 }
 
-/** The shape W.CREATE_RELATIONSHIPS takes: rows grouped by end node, properties column-wise. */
-function groupsByTarget(rows: readonly RelationshipRow[]): object[] {
-  const byTarget = new Map<string, RelationshipRow[]>();
+/**
+ * The shape W.CREATE_RELATIONSHIPS takes: rows grouped by end node, properties column-wise
+ * (none when `withProps` is false).
+ */
+export function groupsByTarget(rows: readonly RelationshipWrite[], withProps = true): object[] {
+  const byTarget = new Map<string, RelationshipWrite[]>();
   for (const row of rows) {
     const group = byTarget.get(row.toId);
     if (group) group.push(row);
@@ -91,7 +95,7 @@ function groupsByTarget(rows: readonly RelationshipRow[]): object[] {
   return [...byTarget].map(([toId, group]) => ({
     toId,
     fromIds: group.map((r) => r.fromId),
-    props: Object.fromEntries(RELATIONSHIP_PROPERTY_KEYS.map((key) => [key, group.map((r) => r.props[key] ?? null)])),
+    props: withProps ? Object.fromEntries(RELATIONSHIP_PROPERTY_KEYS.map((key) => [key, group.map((r) => r.props[key] ?? null)])) : {},
   }));
 }
 
@@ -114,7 +118,7 @@ async function storedEnds(tx: ManagedTransaction, ids: readonly string[]): Promi
   return stored;
 }
 
-async function reportUnlinked(tx: ManagedTransaction, rows: readonly RelationshipRow[]): Promise<never> {
+async function reportUnlinked(tx: ManagedTransaction, rows: readonly RelationshipWrite[]): Promise<never> {
   const answers = await Promise.all(chunks(rows.map(ends)).map((chunk) => run(tx, W.UNLINKED_ROWS, { rows: chunk })));
   const unlinked = answers.flat().map((r) => `${r.get('id') as string} (${r.get('fromId') as string} -> ${r.get('toId') as string})`);
   throw new DomainError(
@@ -124,8 +128,8 @@ async function reportUnlinked(tx: ManagedTransaction, rows: readonly Relationshi
   );
 }
 
-const propsOnly = (r: RelationshipRow): { id: string; props: Props } => ({ id: r.id, props: r.props });
-const ends = (r: RelationshipRow): { id: string; fromId: string; toId: string } => ({ id: r.id, fromId: r.fromId, toId: r.toId });
+const propsOnly = (r: RelationshipWrite): { id: string; props: Props } => ({ id: r.id, props: r.props });
+const ends = (r: RelationshipWrite): { id: string; fromId: string; toId: string } => ({ id: r.id, fromId: r.fromId, toId: r.toId });
 
 async function runChunked(tx: ManagedTransaction, statement: string, rows: readonly object[]): Promise<void> {
   await Promise.all(chunks(rows).map((chunk) => run(tx, statement, { rows: chunk })));
