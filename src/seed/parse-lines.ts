@@ -28,18 +28,29 @@ export function parseJsonLines(content: string, file: string): { lines: LocatedL
       problems.push({ file, lineNo, recordId: null, message: `not valid JSON (${(e as Error).message})` });
       return;
     }
-    const parsed = lineSchema.safeParse(json);
-    if (parsed.success) {
-      lines.push({ file, lineNo, value: parsed.data });
-      return;
-    }
-    const recordId = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : null;
-    const message = parsed.error.issues
-      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-      .join('; ');
-    problems.push({ file, lineNo, recordId, message });
+    const checked = checkLine(json, file, lineNo);
+    if (checked.line) lines.push(checked.line);
+    else problems.push(checked.problem);
   });
   return { lines, problems };
+}
+
+/**
+ * Checks one decoded record against the line schema. JSON Lines and CSV rows (src/io) both come
+ * through here, so they are judged by the same rules and their problems read alike.
+ */
+export function checkLine(
+  value: unknown,
+  file: string,
+  lineNo: number,
+): { line: LocatedLine; problem?: undefined } | { line?: undefined; problem: LineProblem } {
+  const parsed = lineSchema.safeParse(value);
+  if (parsed.success) return { line: { file, lineNo, value: parsed.data } };
+  const id = (value as { id?: unknown } | null)?.id;
+  const message = parsed.error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+  return { problem: { file, lineNo, recordId: typeof id === 'string' && id !== '' ? id : null, message } };
 }
 
 export function formatProblem(p: LineProblem): string {
