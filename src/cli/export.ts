@@ -1,9 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import pino from 'pino';
 import { createStore } from '../app';
 import { loadConfig } from '../config';
+import { createLogger } from '../logger';
 import { failureMessage } from './fail';
 import { EXPORT_USAGE, parseExportArgs } from '../io/export-args';
 import { exportGraph } from '../io/export-graph';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   // Logs on stderr, unlike the server's: stdout may be the export itself.
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'rightsgraph' } }, pino.destination(2));
+  const logger = createLogger(config, 2);
   const background = new AbortController();
   const store = await createStore(config, logger, background.signal);
   const onProgress = (message: string): void => console.error(message);
