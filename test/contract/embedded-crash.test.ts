@@ -4,14 +4,14 @@
  * Every acknowledged write must be there after each restart, and every write whole or absent.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
 import { EntityOrder } from '../../src/ports/graph-store';
 import { loadSeedDirectory } from '../../src/seed/load-seed';
 import { MEETING_ID } from './fixtures/embedded-records';
+import { testTempDir } from '../support/test-tmp';
 
 jest.setTimeout(120_000);
 
@@ -57,7 +57,7 @@ describe('embedded store under kill -9', () => {
   let dataDir: string;
 
   beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'rightsgraph-crash-'));
+    dataDir = testTempDir('crash-');
   });
 
   afterAll(() => {

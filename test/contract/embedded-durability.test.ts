@@ -4,8 +4,7 @@
  * process out. The crash test (kill -9 mid-stream) is embedded-crash.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
 import { encodeJournalLine } from '../../src/adapters/embedded/journal-line';
@@ -16,12 +15,13 @@ import type { WriteOp } from '../../src/ports/graph-writes';
 import type { Store } from '../../src/ports/traversals';
 import { loadSeedDirectory } from '../../src/seed/load-seed';
 import { change, MEETING_ID, person, relationship } from './fixtures/embedded-records';
+import { testTempDir } from '../support/test-tmp';
 
 const dirs: string[] = [];
 const open: EmbeddedStore[] = [];
 
 function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rightsgraph-embedded-'));
+  const dir = testTempDir('embedded-');
   dirs.push(dir);
   return dir;
 }

@@ -3,15 +3,14 @@
  * queries fail fast with STORE_UNAVAILABLE and no driver text, creating a store never touches the
  * network, and the same store object answers again once the server is back.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
 import { DomainError, ErrorCode } from '../../src/domain/errors';
 import { startApp, type RunningApp } from '../../src/app';
 import { silentLogger, testConfig } from '../support/api';
 import { describeNeo4j, describeOwnNeo4j, neo4jTestOptions, seedBatch } from '../support/stores';
 import { startNeo4j, type RunningNeo4j } from '../support/neo4j-server';
+import { testTempDir } from '../support/test-tmp';
 
 jest.setTimeout(180_000);
 
@@ -51,7 +50,7 @@ describeOwnNeo4j('Neo4j outage', () => {
   let dataDir: string | undefined;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'rightsgraph-neo4j-outage-'));
+    dataDir = testTempDir('neo4j-outage-');
     server = await startNeo4j({ dataDir });
   });
   afterAll(async () => {
@@ -98,7 +97,7 @@ describeOwnNeo4j('the API over Neo4j during an outage', () => {
   };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'rightsgraph-neo4j-api-outage-'));
+    dataDir = testTempDir('neo4j-api-outage-');
     server = await startNeo4j({ dataDir });
     await server.stop();
   });

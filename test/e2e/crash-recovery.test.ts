@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths';
 import { TOKEN_ENV, TOKENS } from '../support/api';
 import { FOUNDING_SOURCE_ID } from '../support/seed-source';
 import { describeStore, loadedStore, neo4jTestOptions, STORE_KINDS, type StoreKind } from '../support/stores';
+import { testTempDir } from '../support/test-tmp';
 
 /**
  * kill -9 of the server in the middle of a stream of writes, then a restart: every write the
@@ -30,7 +30,7 @@ for (const kind of STORE_KINDS) {
         await (await loadedStore('neo4j')).close();
         Object.assign(env, { NEO4J_URI: options.uri, NEO4J_USER: options.user, NEO4J_PASSWORD: options.password });
       } else {
-        env.DATA_DIR = mkdtempSync(join(tmpdir(), 'rightsgraph-crash-'));
+        env.DATA_DIR = testTempDir('crash-');
       }
     }, 180_000);
 

@@ -4,7 +4,7 @@
  * The schema is a stand-in: this suite is about the IDE page, not the domain.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,7 @@ import type { Browser, Page } from 'playwright-core';
 import { graphiqlRouter } from '../../src/http/graphiql';
 import type { GraphiqlExample } from '../../src/http/graphiql';
 import { chromiumPath, launchChromium } from '../support/chromium';
+import { testTempDir } from '../support/test-tmp';
 
 jest.setTimeout(60_000);
 
@@ -157,7 +158,7 @@ describe('GET /graphql content negotiation', () => {
   });
 
   it('answers 503 with the build command when the bundle is missing', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'rightsgraph-ide-'));
+    const empty = testTempDir('ide-');
     const bare = await startApp(empty);
     try {
       const page = await fetch(`${bare.url}/graphql`, { headers: { accept: 'text/html' } });

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths';
+import { testTempDir } from '../support/test-tmp';
 
 /**
  * The server as users start it: the compiled entry point (`npm start` builds it; `npm ci` builds
@@ -19,7 +19,7 @@ describeBuilt('the server process', () => {
 
   beforeAll(async () => {
     child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NEO4J_URI: '', DATA_DIR: mkdtempSync(join(tmpdir(), 'rightsgraph-process-')) },
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NEO4J_URI: '', DATA_DIR: testTempDir('process-') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let buffer = '';

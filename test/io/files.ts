@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FOUNDING_SOURCE_ID } from '../support/seed-source';
+import { testTempDir } from '../support/test-tmp';
 
 /** A fresh folder per call, so parallel and repeated runs never share files. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'rightsgraph-io-'));
+  return testTempDir('io-');
 }
 
 export function writeTemp(name: string, content: string): string {

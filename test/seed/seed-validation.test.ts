@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSeedDirectory } from '../../src/seed/load-seed';
+import { testTempDir } from '../support/test-tmp';
 
 const source = { record: 'source', id: 'src', title: 'A source', text: 'Alice chaired the meeting.' };
 const alice = {
@@ -18,7 +18,7 @@ const chaired = {
 };
 
 function seedDir(records: object[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rightsgraph-seed-'));
+  const dir = testTempDir('seed-');
   writeFileSync(join(dir, 'graph.jsonl'), records.map((r) => JSON.stringify(r)).join('\n'));
   return dir;
 }

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import 'reflect-metadata';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
@@ -10,6 +7,7 @@ import { loadTokens } from '../../src/auth/token-config';
 import { configSchema, type Config } from '../../src/config';
 import { createRequestContext, type RequestContext } from '../../src/context';
 import { buildGraphqlSchema } from '../../src/graphql/schema';
+import { testTempDir } from './test-tmp';
 import { createApollo } from '../../src/http/server';
 import { EntityOrder } from '../../src/ports/graph-store';
 import type { Store } from '../../src/ports/traversals';
@@ -40,7 +38,7 @@ export async function storeDump(store: Store): Promise<string> {
 
 /** Test configuration; every call gets its own empty DATA_DIR so no test touches ./data. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rightsgraph-test-data-'));
+  const dataDir = testTempDir('data-');
   return Object.freeze(
     configSchema.parse({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env }),
   );

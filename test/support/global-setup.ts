@@ -6,14 +6,20 @@
  * 3. else: outside CI, TEST_NEO4J_SKIP_REASON says why, and only the Neo4j suites skip; in CI
  *    (CI=true) the run fails, so a missing database can never pass for green.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Neo4jServer } from './neo4j-server';
 import { neo4jAvailability, startNeo4j } from './neo4j-server';
+import { TEST_TMP_ENV } from './test-tmp';
 
 /** Where the teardown finds the server this setup started (same process as the setup). */
 const SERVER_KEY = '__rightsgraphTestNeo4j';
 const HOW_TO_ENABLE = 'install Java 17 and Maven, or set NEO4J_URI to a Neo4j 5.26 the tests may wipe';
 
 async function globalSetup(): Promise<void> {
+  // One directory for every test's DATA_DIR, removed whole by the teardown.
+  process.env[TEST_TMP_ENV] = mkdtempSync(join(tmpdir(), 'rightsgraph-test-run-'));
   const given = process.env.TEST_NEO4J_URI || process.env.NEO4J_URI;
   if (given) {
     process.env.TEST_NEO4J_URI = given;

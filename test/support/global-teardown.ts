@@ -1,9 +1,16 @@
-/** Stops the Neo4j the global setup started, if it started one; a given NEO4J_URI is left alone. */
+/**
+ * Removes the run's temporary directory and stops the Neo4j the global setup started, if it started
+ * one; a given NEO4J_URI is left alone.
+ */
+import { rmSync } from 'node:fs';
 import type { Neo4jServer } from './neo4j-server';
+import { TEST_TMP_ENV } from './test-tmp';
 
 const SERVER_KEY = '__rightsgraphTestNeo4j';
 
 async function globalTeardown(): Promise<void> {
+  const tmp = process.env[TEST_TMP_ENV];
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
   const server = (globalThis as Record<string, unknown>)[SERVER_KEY] as Neo4jServer | undefined;
   if (!server) return;
   delete (globalThis as Record<string, unknown>)[SERVER_KEY];

@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
 import { CONFIDENCES, ENTITY_KINDS, EntityKind, ORG_TYPES, RELATIONSHIP_TYPES, RelationshipType } from '../../src/domain/enums';
@@ -11,6 +10,7 @@ import { generateGraph, generateGraphChunks } from '../../src/synthetic/generate
 import { degrees, hubIds, SYNTHETIC_HUB_IDS } from '../../src/synthetic/hubs';
 import { writeJsonLines } from '../../src/synthetic/jsonl';
 import { loadSynthetic } from '../../src/synthetic/load-synthetic';
+import { testTempDir } from '../support/test-tmp';
 
 const SIZE = 6000;
 const graph = generateGraph({ relationships: SIZE, seed: 42 });
@@ -133,7 +133,7 @@ describe('the synthetic graph generator', () => {
   });
 
   it('writes JSON Lines the seed loader accepts as they are', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rightsgraph-synthetic-'));
+    const dir = testTempDir('synthetic-');
     try {
       const { lines } = writeJsonLines(join(dir, 'synthetic.jsonl'), generateGraphChunks({ relationships: SIZE, seed: 42 }));
       expect(lines).toBe(graph.sources.length + graph.entities.length + graph.relationships.length);
