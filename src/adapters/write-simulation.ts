@@ -1,7 +1,9 @@
 import type { ChangeRecord } from '../domain/change';
 import { compareStrings } from '../domain/compare';
 import { badInput, DomainError, ErrorCode } from '../domain/errors';
-import type { WriteOp } from '../ports/graph-writes';
+import { isDeepStrictEqual } from 'node:util';
+import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
+import type { WriteExpectation, WriteOp } from '../ports/graph-writes';
 
 /** What the check needs to know of a relationship. */
 export interface RelationshipRefs {
@@ -18,6 +20,8 @@ export interface StoredView {
   /** Stored relationships touching the entity (end or onBehalfOf); only asked for deleted entities. */
   relationshipIdsTouching(entityId: string): Iterable<string>;
   changeLogged(id: string): boolean;
+  /** The stored record of each expectation's kind and id (only asked for those). */
+  stored(kind: WriteExpectation['kind'], id: string): EntityRecord | RelationshipRecord | SourceRecord | null;
 }
 
 /**
@@ -26,7 +30,23 @@ export interface StoredView {
  * counts as existing and a relationship deleted earlier no longer holds its ends. Nothing is
  * written anywhere before it passes.
  */
-export function checkWrite(view: StoredView, ops: readonly WriteOp[], changes: readonly ChangeRecord[]): void {
+export function checkWrite(
+  view: StoredView,
+  ops: readonly WriteOp[],
+  changes: readonly ChangeRecord[],
+  expected: readonly WriteExpectation[] = [],
+): void {
+  for (const e of expected) {
+    const stored = view.stored(e.kind, e.id);
+    if (!isDeepStrictEqual(stored, e.record)) {
+      const what = e.record === null ? 'was created' : stored === null ? 'was deleted' : 'was changed';
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `The ${e.kind} "${e.id}" ${what} by another request while this one was being made; nothing was written. Read it again and retry.`,
+        { kind: e.kind, id: e.id },
+      );
+    }
+  }
   const pending = new PendingWrite(view);
   ops.forEach((op, index) => pending.take(op, index));
   const seen = new Set<string>();

@@ -6,6 +6,8 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   STORE_UNAVAILABLE = 'STORE_UNAVAILABLE',
   INVALID_DATA = 'INVALID_DATA',
+  /** Another request changed what this one read before it could write; reading again and retrying works. */
+  CONFLICT = 'CONFLICT',
   INTERNAL = 'INTERNAL',
 }
 

@@ -14,6 +14,17 @@ export type WriteOp =
   | { readonly op: 'putRelationship'; readonly relationship: RelationshipRecord }
   | { readonly op: 'deleteRelationship'; readonly id: string };
 
+/**
+ * What a write assumes of the stored state: a record as its writer read it, or null for an id the
+ * writer found free. When one no longer holds at the moment of writing (another writer, maybe in
+ * another process, came first), the write fails whole with CONFLICT, so no edit silently
+ * overwrites a change it never saw.
+ */
+export type WriteExpectation =
+  | { readonly kind: 'entity'; readonly id: string; readonly record: EntityRecord | null }
+  | { readonly kind: 'relationship'; readonly id: string; readonly record: RelationshipRecord | null }
+  | { readonly kind: 'source'; readonly id: string; readonly record: SourceRecord | null };
+
 export interface ChangeQuery extends PageRequest {
   /** Changes whose ids include this one. */
   readonly entityId?: string | null;
@@ -30,7 +41,8 @@ export const MAX_RELATIONSHIPS_PER_WRITE = 10_000;
  * (on disk for the embedded store, committed for Neo4j).
  */
 export interface GraphWrites {
-  write(ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<void>;
+  /** Writers of one store, even in several processes, are checked and applied one at a time. */
+  write(ops: readonly WriteOp[], changes: readonly ChangeRecord[], expected?: readonly WriteExpectation[]): Promise<void>;
   /** Audit entries, oldest first. */
   changes(query: ChangeQuery): Promise<PageOf<ChangeRecord>>;
   /**

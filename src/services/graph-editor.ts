@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ChangeOperation, type Caller } from '../domain/change';
-import { badInput } from '../domain/errors';
+import { badInput, DomainError, ErrorCode } from '../domain/errors';
 import type { EvidenceRecord, EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
 import type { GraphStore } from '../ports/graph-store';
 import { MAX_RELATIONSHIPS_PER_WRITE, type GraphWrites, type WriteOp } from '../ports/graph-writes';
@@ -24,6 +24,7 @@ import { newId, targetEntity, targetRelationship } from './lookups';
 import { writeLock } from './mutex';
 import { planMerge } from './merge-plan';
 import { possibleDuplicates } from './possible-duplicates';
+import { RecordingStore } from './recording-store';
 import type { CreatedEntity, DeletedEntity, EntityChanges, EvidenceTarget, RelationshipChanges } from './edit-types';
 
 /** What an editor needs from a store: reads to validate against, and the write port. */
@@ -32,7 +33,8 @@ export type EditorStore = GraphStore & GraphWrites;
 /**
  * The write service: validates an edit against the stored graph, then makes it with exactly one
  * `store.write` carrying the ops and their audit entry, so an edit lands whole or not at all.
- * Every method holds the process-wide write lock from its first read to its write.
+ * Every method holds the process-wide write lock from its first read to its write, and its write
+ * carries what it read, so a change by another process in between is caught, not overwritten.
  */
 export class GraphEditor {
   constructor(
@@ -42,26 +44,26 @@ export class GraphEditor {
   ) {}
 
   addSource(input: NewSource): Promise<SourceRecord> {
-    return writeLock.run(async () => {
+    return this.edit(async (store, commit) => {
       const v = parseInput(newSourceSchema, input, 'source');
-      const id = await newId(v.id, slugOf(v.title) || 'source', 'source', (ids) => this.store.getSources(ids));
+      const id = await newId(v.id, slugOf(v.title) || 'source', 'source', (ids) => store.getSources(ids));
       const source: SourceRecord = { ...v, id };
       // The audit keeps a fingerprint of the text rather than a second copy of it.
       const { text, ...described } = source;
       const after = { ...described, textLength: text.length, textSha256: createHash('sha256').update(text).digest('hex') };
-      await this.commit([{ op: 'putSource', source }], { operation: ChangeOperation.ADD_SOURCE, ids: [id], before: null, after });
+      await commit([{ op: 'putSource', source }], { operation: ChangeOperation.ADD_SOURCE, ids: [id], before: null, after });
       return source;
     });
   }
 
   createEntity(input: NewEntity): Promise<CreatedEntity> {
-    return writeLock.run(async () => {
+    return this.edit(async (store, commit) => {
       const v = parseInput(newEntitySchema, input, 'entity');
       const base = slugOf(v.name) || v.kind.toLowerCase();
-      const entity: EntityRecord = { ...v, id: await newId(v.id, base, 'entity', (ids) => this.store.getEntities(ids)) };
-      await checkAgainstStore(this.store, { entities: [entity] });
+      const entity: EntityRecord = { ...v, id: await newId(v.id, base, 'entity', (ids) => store.getEntities(ids)) };
+      await checkAgainstStore(store, { entities: [entity] });
       const duplicates = await possibleDuplicates(this.store, entity);
-      await this.commit([{ op: 'putEntity', entity }], {
+      await commit([{ op: 'putEntity', entity }], {
         operation: ChangeOperation.CREATE_ENTITY,
         ids: [entity.id],
         before: null,
@@ -72,8 +74,8 @@ export class GraphEditor {
   }
 
   updateEntity(id: string, changes: EntityChanges): Promise<EntityRecord> {
-    return writeLock.run(async () => {
-      const existing = await targetEntity(this.store, id);
+    return this.edit(async (store, commit) => {
+      const existing = await targetEntity(store, id);
       const given = givenFields(changes);
       const { record: _record, ...updated } = parseInput(
         entityLineSchema,
@@ -82,19 +84,19 @@ export class GraphEditor {
       );
       const diff = diffFields<EntityRecord>(existing, updated);
       if (!diff) return existing;
-      await this.commit([{ op: 'putEntity', entity: updated }], { operation: ChangeOperation.UPDATE_ENTITY, ids: [id], ...diff });
+      await commit([{ op: 'putEntity', entity: updated }], { operation: ChangeOperation.UPDATE_ENTITY, ids: [id], ...diff });
       return updated;
     });
   }
 
   addRelationship(input: NewRelationship): Promise<RelationshipRecord> {
-    return writeLock.run(async () => {
+    return this.edit(async (store, commit) => {
       const v = parseInput(newRelationshipSchema, input, 'relationship');
       const base = relationshipSlug(v.fromId, v.type, v.toId);
-      const id = await newId(v.id, base, 'relationship', (ids) => this.store.getRelationships(ids));
+      const id = await newId(v.id, base, 'relationship', (ids) => store.getRelationships(ids));
       const relationship: RelationshipRecord = { ...v, id };
-      await checkAgainstStore(this.store, { relationships: [relationship] });
-      await this.commit([{ op: 'putRelationship', relationship }], {
+      await checkAgainstStore(store, { relationships: [relationship] });
+      await commit([{ op: 'putRelationship', relationship }], {
         operation: ChangeOperation.ADD_RELATIONSHIP,
         ids: idsOf(relationship),
         before: null,
@@ -105,8 +107,8 @@ export class GraphEditor {
   }
 
   updateRelationship(id: string, changes: RelationshipChanges): Promise<RelationshipRecord> {
-    return writeLock.run(async () => {
-      const existing = await targetRelationship(this.store, id);
+    return this.edit(async (store, commit) => {
+      const existing = await targetRelationship(store, id);
       const { record: _record, ...updated } = parseInput(
         relationshipLineSchema,
         { record: 'relationship', ...existing, ...givenFields(changes) },
@@ -114,8 +116,8 @@ export class GraphEditor {
       );
       const diff = diffFields<RelationshipRecord>(existing, updated);
       if (!diff) return existing;
-      await checkAgainstStore(this.store, { relationships: [updated] });
-      await this.commit([{ op: 'putRelationship', relationship: updated }], {
+      await checkAgainstStore(store, { relationships: [updated] });
+      await commit([{ op: 'putRelationship', relationship: updated }], {
         operation: ChangeOperation.UPDATE_RELATIONSHIP,
         ids: [...idsOf(existing), ...idsOf(updated)],
         ...diff,
@@ -125,9 +127,9 @@ export class GraphEditor {
   }
 
   removeRelationship(id: string): Promise<RelationshipRecord> {
-    return writeLock.run(async () => {
-      const existing = await targetRelationship(this.store, id);
-      await this.commit([{ op: 'deleteRelationship', id }], {
+    return this.edit(async (store, commit) => {
+      const existing = await targetRelationship(store, id);
+      await commit([{ op: 'deleteRelationship', id }], {
         operation: ChangeOperation.REMOVE_RELATIONSHIP,
         ids: idsOf(existing),
         before: existing,
@@ -139,20 +141,20 @@ export class GraphEditor {
 
   /** Adds one evidence item to an entity or a relationship; returns the target's whole evidence. */
   addEvidence(target: EvidenceTarget, input: NewEvidence): Promise<EvidenceRecord[]> {
-    return writeLock.run(async () => {
+    return this.edit(async (store, commit) => {
       const evidence = parseInput(evidenceSchema, input, 'evidence');
       // Only the new item is checked: the stored ones were checked when they were added.
       if (target.kind === 'entity') {
-        const entity = await targetEntity(this.store, target.id);
+        const entity = await targetEntity(store, target.id);
         const all = withEvidence(entity, evidence);
-        await checkAgainstStore(this.store, { entities: [{ ...entity, evidence: [evidence] }] });
-        await this.commit([{ op: 'putEntity', entity: { ...entity, evidence: all } }], evidenceChange([entity.id], entity.evidence, all));
+        await checkAgainstStore(store, { entities: [{ ...entity, evidence: [evidence] }] });
+        await commit([{ op: 'putEntity', entity: { ...entity, evidence: all } }], evidenceChange([entity.id], entity.evidence, all));
         return all;
       }
-      const relationship = await targetRelationship(this.store, target.id);
+      const relationship = await targetRelationship(store, target.id);
       const all = withEvidence(relationship, evidence);
-      await checkAgainstStore(this.store, { relationships: [{ ...relationship, evidence: [evidence] }] });
-      await this.commit(
+      await checkAgainstStore(store, { relationships: [{ ...relationship, evidence: [evidence] }] });
+      await commit(
         [{ op: 'putRelationship', relationship: { ...relationship, evidence: all } }],
         evidenceChange(idsOf(relationship), relationship.evidence, all),
       );
@@ -162,9 +164,9 @@ export class GraphEditor {
 
   /** Refused while relationships touch the entity, unless `cascade`, which removes them in the same write. */
   deleteEntity(id: string, cascade: boolean): Promise<DeletedEntity> {
-    return writeLock.run(async () => {
-      const entity = await targetEntity(this.store, id);
-      const touching = await this.touching([id]);
+    return this.edit(async (store, commit) => {
+      const entity = await targetEntity(store, id);
+      const touching = await touchingOf(store, [id]);
       if (touching.length > 0 && !cascade) {
         const some = touching.slice(0, 5).map((r) => `"${r.id}"`).join(', ');
         throw badInput(
@@ -174,7 +176,7 @@ export class GraphEditor {
         );
       }
       const ops: WriteOp[] = [...touching.map((r) => ({ op: 'deleteRelationship' as const, id: r.id })), { op: 'deleteEntity', id }];
-      await this.commit(ops, {
+      await commit(ops, {
         operation: ChangeOperation.DELETE_ENTITY,
         ids: [id, ...touching.flatMap(idsOf)],
         before: { entity, relationships: touching },
@@ -186,12 +188,12 @@ export class GraphEditor {
 
   /** Folds `merge` into `keep` (see planMerge); returns the kept entity as written. */
   mergeEntities(keep: string, merge: readonly string[]): Promise<EntityRecord> {
-    return writeLock.run(async () => {
+    return this.edit(async (store, commit) => {
       const mergeIds = [...new Set(merge)];
       if (mergeIds.length === 0) throw badInput('"merge" is empty: name at least one entity to merge into the kept one.');
       if (mergeIds.includes(keep)) throw badInput(`"merge" contains the kept entity "${keep}" itself.`);
-      const kept = await targetEntity(this.store, keep);
-      const found = await this.store.getEntities(mergeIds);
+      const kept = await targetEntity(store, keep);
+      const found = await store.getEntities(mergeIds);
       const missing = mergeIds.filter((_, i) => !found[i]);
       if (missing.length > 0) throw badInput(`Unknown entity id(s) in "merge": ${missing.map((m) => `"${m}"`).join(', ')}.`);
       const merged = found as EntityRecord[];
@@ -199,7 +201,7 @@ export class GraphEditor {
       if (otherKind) {
         throw badInput(`Cannot merge ${otherKind.kind} "${otherKind.id}" into ${kept.kind} "${keep}": entities of different kinds are different things.`);
       }
-      const touching = await this.touching(mergeIds);
+      const touching = await touchingOf(store, mergeIds);
       const plan = planMerge(kept, merged, touching);
       const ends = (r: RelationshipRecord) => ({ id: r.id, fromId: r.fromId, toId: r.toId, onBehalfOfId: r.onBehalfOfId });
       const ops: WriteOp[] = [
@@ -207,7 +209,7 @@ export class GraphEditor {
         ...plan.moved.map((relationship) => ({ op: 'putRelationship' as const, relationship })),
         ...mergeIds.map((id) => ({ op: 'deleteEntity' as const, id })),
       ];
-      await this.commit(ops, {
+      await commit(ops, {
         operation: ChangeOperation.MERGE_ENTITIES,
         ids: [keep, ...mergeIds, ...touching.flatMap(idsOf)],
         before: { entities: [kept, ...merged], relationships: touching.map(ends) },
@@ -217,18 +219,39 @@ export class GraphEditor {
     });
   }
 
-  /** Relationships touching `ids`, refused when more than one write may carry. */
-  private async touching(ids: readonly string[]): Promise<RelationshipRecord[]> {
-    const touching = await this.store.relationshipsTouching(ids);
-    if (touching.length > MAX_RELATIONSHIPS_PER_WRITE) {
-      throw badInput(`More than ${MAX_RELATIONSHIPS_PER_WRITE} relationships would change in one write; remove some first.`);
+  /**
+   * Runs one edit under the process's write lock, its reads recorded (RecordingStore) so that its
+   * write carries them as expectations. A CONFLICT means another API process wrote one of them
+   * after this edit read it: the edit then runs again from its first read, on the new state.
+   */
+  private async edit<T>(work: (store: EditorStore, commit: Commit) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await writeLock.run(async () => {
+          const recording = new RecordingStore(this.store);
+          const commit: Commit = (ops, change) =>
+            this.store.write(ops, [changeRecord(this.actor, this.now(), change)], recording.expectations());
+          return work(recording.store, commit);
+        });
+      } catch (e) {
+        if (!(e instanceof DomainError && e.code === ErrorCode.CONFLICT) || attempt >= EDIT_ATTEMPTS) throw e;
+      }
     }
-    return touching;
   }
+}
 
-  private async commit(ops: readonly WriteOp[], change: ChangeInput): Promise<void> {
-    await this.store.write(ops, [changeRecord(this.actor, this.now(), change)]);
+/** One try and two more: a third clash in a row means heavy contention the caller should hear of. */
+const EDIT_ATTEMPTS = 3;
+
+type Commit = (ops: readonly WriteOp[], change: ChangeInput) => Promise<void>;
+
+/** Relationships touching `ids`, refused when more than one write may carry. */
+async function touchingOf(store: EditorStore, ids: readonly string[]): Promise<RelationshipRecord[]> {
+  const found = await store.relationshipsTouching(ids);
+  if (found.length > MAX_RELATIONSHIPS_PER_WRITE) {
+    throw badInput(`More than ${MAX_RELATIONSHIPS_PER_WRITE} relationships would change in one write; remove some first.`);
   }
+  return found;
 }
 
 function withEvidence(record: { readonly id: string; readonly evidence: readonly EvidenceRecord[] }, added: EvidenceRecord): EvidenceRecord[] {

@@ -18,6 +18,7 @@ import {
   MAX_RELATIONSHIPS_PER_WRITE,
   type ChangeQuery,
   type GraphWrites,
+  type WriteExpectation,
   type WriteOp,
 } from '../../ports/graph-writes';
 import { compareScored, parseQuery, scoreDoc } from '../../search/score';
@@ -77,11 +78,11 @@ export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites {
   }
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
-    return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null));
+    return ids.map((id) => this.state.entity(id));
   }
 
   async getRelationships(ids: readonly string[]): Promise<(RelationshipRecord | null)[]> {
-    return ids.map((id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : null));
+    return ids.map((id) => this.state.relationship(id));
   }
 
   async getSources(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
@@ -166,10 +167,10 @@ export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites {
     this.state.upsert(batch);
   }
 
-  async write(ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<void> {
+  async write(ops: readonly WriteOp[], changes: readonly ChangeRecord[], expected: readonly WriteExpectation[] = []): Promise<void> {
     return this.queue.run(async () => {
       if (this.closed) throw storeUnavailable('the embedded store is closed');
-      checkWrite(this.state, ops, changes);
+      checkWrite(this.state, ops, changes, expected);
       if (ops.length === 0 && changes.length === 0) return;
       await this.log?.append(ops, changes);
       this.state.apply(ops, changes);

@@ -20,6 +20,10 @@ export class GraphState {
   readonly behalf = new BehalfIndex();
   readonly audit = new AuditLog();
 
+  entity(id: string): EntityRecord | null {
+    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null;
+  }
+
   relationship(id: string): RelationshipRecord | null {
     return this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : null;
   }

@@ -10,6 +10,8 @@ export const ENTITY_LABEL = 'Entity';
 export const SOURCE_LABEL = 'Source';
 /** Audit entries (ports/graph-writes ChangeRecord); not part of the knowledge graph itself. */
 export const CHANGE_LABEL = 'Change';
+/** One node that every checked write locks first, so writers in several processes take turns. */
+export const WRITE_LOCK_LABEL = 'WriteLock';
 
 export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
   [EntityKind.PERSON]: 'Person',
@@ -40,7 +42,7 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 // A belt to the braces above: a future edit that puts anything but a plain identifier here fails
 // at module load instead of reaching a query.
-for (const name of [ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, ...Object.values(KIND_LABELS), ...Object.values(RELATIONSHIP_TYPE_NAMES)]) {
+for (const name of [ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, WRITE_LOCK_LABEL, ...Object.values(KIND_LABELS), ...Object.values(RELATIONSHIP_TYPE_NAMES)]) {
   if (!IDENTIFIER.test(name)) throw new Error(`not a safe Cypher identifier: ${name}`);
 }
 

@@ -1,4 +1,3 @@
-import type { ManagedTransaction } from 'neo4j-driver';
 import type { RelationshipType } from '../../domain/enums';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
 import {
@@ -31,11 +30,12 @@ import { entityFromProps, relationshipFromRow, sourceFromProps, type Props, type
 import { migrateSchema } from './migrate';
 import { entityListParams, nonEmpty, participationParams, relationshipFilterParams } from './params';
 import * as traversals from './traversals';
+import { distinct, fetchEntities, fetchRelationships, fetchSources } from './fetch';
 import { writeBatch } from './upsert';
 import { readChanges } from './audit';
 import { relationshipsTouching, writeOps } from './writes';
 import type { ChangeRecord } from '../../domain/change';
-import type { ChangeQuery, GraphWrites, WriteOp } from '../../ports/graph-writes';
+import type { ChangeQuery, GraphWrites, WriteExpectation, WriteOp } from '../../ports/graph-writes';
 
 /**
  * Most full-text candidates a search ranks. Ranking happens here, in TS, so that both stores rank
@@ -49,7 +49,8 @@ export const SEARCH_CANDIDATE_CAP = 10_000;
  * - `(:Entity:<Kind> {id, kind, name, aliases, description, orgType, country, date, searchText,
  *   nameForm, evidenceSourceIds, evidenceQuotes, evidenceConfidences})`, the kind label from ./labels;
  * - `(:Entity)-[:<TYPE> {id, role, onBehalfOfId, startDate, endDate, description, evidence...}]->(:Entity)`;
- * - `(:Source {id, title, publisher, publishedAt, url, text})`.
+ * - `(:Source {id, title, publisher, publishedAt, url, text})`;
+ * - beside the graph: `(:Change)` audit entries (./audit) and one `(:WriteLock)` node (./writes).
  * Evidence is three parallel lists because properties cannot be maps; null fields are absent
  * properties; `searchText` is the normalised tokens the full-text index holds, `nameForm` the
  * normalised name that nameContains matches.
@@ -79,19 +80,13 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
   }
 
   async getRelationships(ids: readonly string[]): Promise<(RelationshipRecord | null)[]> {
-    const unique = distinct(ids);
-    if (unique.length === 0) return [];
-    const records = await this.runner.read('getRelationships', (tx) => run(tx, Q.GET_RELATIONSHIPS, { ids: unique }));
-    const byId = new Map(records.map((r) => relationshipFromRow(r.get('row') as RelationshipRow)).map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
+    if (ids.length === 0) return [];
+    return this.runner.read('getRelationships', (tx) => fetchRelationships(tx, ids));
   }
 
   async getSources(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
-    const unique = distinct(ids);
-    if (unique.length === 0) return [];
-    const records = await this.runner.read('getSources', (tx) => run(tx, Q.GET_SOURCES, { ids: unique }));
-    const byId = new Map(records.map((r) => sourceFromProps(r.get('props') as Props)).map((s) => [s.id, s]));
-    return ids.map((id) => byId.get(id) ?? null);
+    if (ids.length === 0) return [];
+    return this.runner.read('getSources', (tx) => fetchSources(tx, ids));
   }
 
   async listSources(): Promise<SourceRecord[]> {
@@ -177,8 +172,8 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
     await this.runner.write('upsert', (tx) => writeBatch(tx, batch));
   }
 
-  write(ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<void> {
-    return writeOps(this.runner, ops, changes);
+  write(ops: readonly WriteOp[], changes: readonly ChangeRecord[], expected: readonly WriteExpectation[] = []): Promise<void> {
+    return writeOps(this.runner, ops, changes, expected);
   }
 
   changes(query: ChangeQuery): Promise<PageOf<ChangeRecord>> {
@@ -218,16 +213,4 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
   close(): Promise<void> {
     return this.runner.close();
   }
-}
-
-async function fetchEntities(tx: ManagedTransaction, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
-  const unique = distinct(ids);
-  if (unique.length === 0) return [];
-  const records = await run(tx, Q.GET_ENTITIES, { ids: unique });
-  const byId = new Map(records.map((r) => entityFromProps(r.get('props') as Props)).map((e) => [e.id, e]));
-  return ids.map((id) => byId.get(id) ?? null);
-}
-
-function distinct(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
 }

@@ -1,6 +1,6 @@
 import { ENTITY_KINDS, RELATIONSHIP_TYPES } from '../../domain/enums';
 import { FULLTEXT_INDEX } from './cypher';
-import { CHANGE_LABEL, ENTITY_LABEL, KIND_LABELS, RELATIONSHIP_TYPE_NAMES, SOURCE_LABEL } from './labels';
+import { CHANGE_LABEL, ENTITY_LABEL, KIND_LABELS, RELATIONSHIP_TYPE_NAMES, SOURCE_LABEL, WRITE_LOCK_LABEL } from './labels';
 
 /**
  * The schema statements migrate() runs, one transaction each. All are `IF NOT EXISTS`, so running
@@ -53,6 +53,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   CREATE_FULLTEXT_INDEX,
   ...RELATIONSHIP_TYPES.map((t) => onBehalfOfIndex(RELATIONSHIP_TYPE_NAMES[t])),
   uniqueNodeId(CHANGE_LABEL),
+  // Without it, two first writes could each MERGE a lock node of their own.
+  uniqueNodeId(WRITE_LOCK_LABEL),
   // The `since` filter; `entityId IN c.ids` has no index to use (range indexes do not serve list membership).
   `CREATE INDEX change_at IF NOT EXISTS FOR (c:${CHANGE_LABEL}) ON (c.at)`,
 ];

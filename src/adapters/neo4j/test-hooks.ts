@@ -1,4 +1,5 @@
 import { Neo4jRunner, run, type Neo4jOptions } from './driver';
+import { WRITE_LOCK_LABEL } from './labels';
 import { toPlain, type Props } from './mapping';
 
 /**
@@ -14,8 +15,9 @@ import { toPlain, type Props } from './mapping';
 const WIPE_RELATIONSHIPS = 'MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS';
 const WIPE_NODES = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS';
 
+/** The write lock node is machinery, not data. */
 const DUMP_NODES = `
-  MATCH (n)
+  MATCH (n) WHERE NOT n:${WRITE_LOCK_LABEL}
   RETURN labels(n) AS labels, properties(n) AS props
   ORDER BY n.id`;
 

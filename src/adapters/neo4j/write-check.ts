@@ -1,6 +1,8 @@
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { ChangeRecord } from '../../domain/change';
-import type { WriteOp } from '../../ports/graph-writes';
+import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
+import type { WriteExpectation, WriteOp } from '../../ports/graph-writes';
+import { fetchEntities, fetchRelationships, fetchSources } from './fetch';
 import { run } from './driver';
 import * as W from './write-cypher';
 import { checkWrite as check, type RelationshipRefs } from '../write-simulation';
@@ -14,27 +16,41 @@ interface Stored {
   /** Entity id (of a deleteEntity) -> stored relationships that touch it. */
   readonly touching: ReadonlyMap<string, readonly string[]>;
   readonly changeIds: ReadonlySet<string>;
+  /** `kind:id` -> the stored record, for the expectations. */
+  readonly records: ReadonlyMap<string, EntityRecord | RelationshipRecord | SourceRecord | null>;
 }
 
 /**
  * The shared write check (../write-simulation) over Neo4j: the stored state the batch refers to is
  * read once, inside the write's transaction, so the check and the writes that follow see one state.
  */
-export async function checkWrite(tx: ManagedTransaction, ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<void> {
-  const stored = await readStored(tx, ops, changes);
+export async function checkWrite(
+  tx: ManagedTransaction,
+  ops: readonly WriteOp[],
+  changes: readonly ChangeRecord[],
+  expected: readonly WriteExpectation[],
+): Promise<void> {
+  const stored = await readStored(tx, ops, changes, expected);
   check(
     {
       entityExists: (id) => stored.entityIds.has(id),
       relationship: (id) => stored.relationships.get(id) ?? null,
       relationshipIdsTouching: (entityId) => stored.touching.get(entityId) ?? [],
       changeLogged: (id) => stored.changeIds.has(id),
+      stored: (kind, id) => stored.records.get(`${kind}:${id}`) ?? null,
     },
     ops,
     changes,
+    expected,
   );
 }
 
-async function readStored(tx: ManagedTransaction, ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<Stored> {
+async function readStored(
+  tx: ManagedTransaction,
+  ops: readonly WriteOp[],
+  changes: readonly ChangeRecord[],
+  expected: readonly WriteExpectation[],
+): Promise<Stored> {
   const entityIds = new Set<string>();
   const deletedEntityIds = new Set<string>();
   const relationshipIds = new Set<string>();
@@ -49,11 +65,13 @@ async function readStored(tx: ManagedTransaction, ops: readonly WriteOp[], chang
     }
   }
   const ids = (values: Set<string>): { ids: string[] } => ({ ids: [...values] });
-  const [entities, relationships, touching, logged] = await Promise.all([
+  const expectedIds = (kind: WriteExpectation['kind']): string[] => expected.filter((e) => e.kind === kind).map((e) => e.id);
+  const [entities, relationships, touching, logged, records] = await Promise.all([
     entityIds.size ? run(tx, W.EXISTING_ENTITY_IDS, ids(entityIds)) : [],
     relationshipIds.size ? run(tx, W.RELATIONSHIP_REFS, ids(relationshipIds)) : [],
     deletedEntityIds.size ? run(tx, W.TOUCHING_REFS, ids(deletedEntityIds)) : [],
     changes.length ? run(tx, W.EXISTING_CHANGE_IDS, { ids: changes.map((c) => c.id) }) : [],
+    expectedRecords(tx, expectedIds('entity'), expectedIds('relationship'), expectedIds('source')),
   ]);
   const touchingRefs = touching.map(refsOf);
   const byEntity = new Map<string, string[]>();
@@ -70,7 +88,26 @@ async function readStored(tx: ManagedTransaction, ops: readonly WriteOp[], chang
     relationships: new Map([...relationships.map(refsOf), ...touchingRefs].map((r) => [r.id, r])),
     touching: byEntity,
     changeIds: new Set(logged.map((record) => record.get('id') as string)),
+    records,
   };
+}
+
+async function expectedRecords(
+  tx: ManagedTransaction,
+  entityIds: readonly string[],
+  relationshipIds: readonly string[],
+  sourceIds: readonly string[],
+): Promise<Map<string, EntityRecord | RelationshipRecord | SourceRecord | null>> {
+  const [entities, relationships, sources] = await Promise.all([
+    entityIds.length ? fetchEntities(tx, entityIds) : [],
+    relationshipIds.length ? fetchRelationships(tx, relationshipIds) : [],
+    sourceIds.length ? fetchSources(tx, sourceIds) : [],
+  ]);
+  return new Map<string, EntityRecord | RelationshipRecord | SourceRecord | null>([
+    ...entityIds.map((id, i) => [`entity:${id}`, entities[i] ?? null] as const),
+    ...relationshipIds.map((id, i) => [`relationship:${id}`, relationships[i] ?? null] as const),
+    ...sourceIds.map((id, i) => [`source:${id}`, sources[i] ?? null] as const),
+  ]);
 }
 
 function refsOf(record: Neo4jRecord): Refs {

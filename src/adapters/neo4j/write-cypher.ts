@@ -1,6 +1,6 @@
 import { RELATIONSHIP_TYPES } from '../../domain/enums';
 import { BY_IDS_ANY_TYPE, REL_ROW } from './cypher';
-import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPE_NAMES } from './labels';
+import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPE_NAMES, WRITE_LOCK_LABEL } from './labels';
 
 /**
  * The Cypher of the write port (see ./writes): the reads that check a batch, the deletes and audit
@@ -25,6 +25,16 @@ const TOUCHING = `
     RETURN r
     UNION
     ${TYPES.map((t) => `MATCH ()-[r:${t}]->() WHERE r.onBehalfOfId IN $ids RETURN r`).join('\n    UNION\n    ')}`;
+
+/**
+ * The first statement of every checked write: writing to the one lock node takes its exclusive
+ * lock until the transaction ends, so a second writer (in this process or another) waits here and
+ * then checks against what the first one committed. Reads are read-committed, so without it two
+ * writers could both pass their checks against the state before either wrote.
+ */
+export const TAKE_WRITE_LOCK = `
+  MERGE (l:${WRITE_LOCK_LABEL} {id: 'writes'})
+  SET l.writes = coalesce(l.writes, 0) + 1`;
 
 export const EXISTING_ENTITY_IDS = `
   UNWIND $ids AS id

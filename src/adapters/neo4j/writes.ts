@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ChangeRecord } from '../../domain/change';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
-import { MAX_RELATIONSHIPS_PER_WRITE, type WriteOp } from '../../ports/graph-writes';
+import { MAX_RELATIONSHIPS_PER_WRITE, type WriteExpectation, type WriteOp } from '../../ports/graph-writes';
 import { changeToProps } from './audit';
 import { int, run, type Neo4jRunner } from './driver';
 import { relationshipFromRow, type RelationshipRow } from './mapping';
@@ -26,14 +26,20 @@ interface DeleteStep {
 type Step = PutStep | DeleteStep;
 
 /**
- * One transaction: check the batch against the stored state, apply its ops in order, log its
- * changes. A refusal is a DomainError thrown inside the transaction, which rolls it back; the
+ * One transaction: take the write lock (W.TAKE_WRITE_LOCK), check the batch and its expectations
+ * against the stored state, apply its ops in order, log its changes. A refusal is a DomainError thrown inside the transaction, which rolls it back; the
  * driver retries only its own transient errors, and the runner passes DomainErrors through.
  */
-export async function writeOps(runner: Neo4jRunner, ops: readonly WriteOp[], changes: readonly ChangeRecord[]): Promise<void> {
-  if (ops.length === 0 && changes.length === 0) return;
+export async function writeOps(
+  runner: Neo4jRunner,
+  ops: readonly WriteOp[],
+  changes: readonly ChangeRecord[],
+  expected: readonly WriteExpectation[],
+): Promise<void> {
+  if (ops.length === 0 && changes.length === 0 && expected.length === 0) return;
   await runner.write('write', async (tx) => {
-    await checkWrite(tx, ops, changes);
+    await run(tx, W.TAKE_WRITE_LOCK);
+    await checkWrite(tx, ops, changes, expected);
     for (const step of steps(ops)) await apply(tx, step);
     if (changes.length > 0) await run(tx, W.CREATE_CHANGES, { rows: changes.map(changeToProps) });
   });

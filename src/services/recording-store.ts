@@ -1,0 +1,54 @@
+import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
+import type { GraphStore } from '../ports/graph-store';
+import type { GraphWrites, WriteExpectation } from '../ports/graph-writes';
+
+type Store = GraphStore & GraphWrites;
+
+/**
+ * The store as one edit sees it: every record the edit reads by id (found or not) is remembered,
+ * so its write can carry them as expectations and fail with CONFLICT when another writer, maybe
+ * in another API process, changed one of them in between. Recording at the store boundary, not
+ * in each edit, means no read an edit bases its write on can be forgotten.
+ */
+export class RecordingStore {
+  private readonly seen = new Map<string, WriteExpectation>();
+  /** The store itself, with the reads by id recorded and everything else passed through. */
+  readonly store: Store;
+
+  constructor(inner: Store) {
+    const recorded: Pick<Store, 'getEntities' | 'getRelationships' | 'getSources' | 'relationshipsTouching'> = {
+      getEntities: async (ids) => this.remember('entity', ids, await inner.getEntities(ids)),
+      getRelationships: async (ids) => this.remember('relationship', ids, await inner.getRelationships(ids)),
+      getSources: async (ids) => this.remember('source', ids, await inner.getSources(ids)),
+      relationshipsTouching: async (ids) => {
+        const found = await inner.relationshipsTouching(ids);
+        this.remember('relationship', found.map((r) => r.id), found);
+        return found;
+      },
+    };
+    this.store = new Proxy(inner, {
+      get(target, property, receiver) {
+        if (Object.hasOwn(recorded, property)) return recorded[property as keyof typeof recorded];
+        const value: unknown = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
+
+  /** What the edit read, first reading of each record: what its write may assume. */
+  expectations(): WriteExpectation[] {
+    return [...this.seen.values()];
+  }
+
+  private remember<T extends EntityRecord | RelationshipRecord | SourceRecord>(
+    kind: WriteExpectation['kind'],
+    ids: readonly string[],
+    records: readonly (T | null)[],
+  ): (T | null)[] {
+    ids.forEach((id, i) => {
+      const key = `${kind}:${id}`;
+      if (!this.seen.has(key)) this.seen.set(key, { kind, id, record: records[i] ?? null } as WriteExpectation);
+    });
+    return [...records];
+  }
+}

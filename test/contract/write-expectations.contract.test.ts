@@ -1,0 +1,135 @@
+/**
+ * Writers that read, then write: a write carries what its writer read (WriteExpectation) and fails
+ * whole with CONFLICT when another writer changed any of it in between; the editor then reads again
+ * and retries, so concurrent edits from several API processes never overwrite each other unseen.
+ * Run on both stores; on Neo4j the rival writer is a second store object with its own driver, as a
+ * second API process would be.
+ */
+import type { Neo4jOptions } from '../../src/adapters/neo4j/driver';
+import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
+import { Role } from '../../src/domain/change';
+import { DomainError, ErrorCode } from '../../src/domain/errors';
+import type { EntityRecord } from '../../src/domain/records';
+import type { Store } from '../../src/ports/traversals';
+import { GraphEditor } from '../../src/services/graph-editor';
+import { storeDump } from '../support/api';
+import { describeStore, loadedStore, neo4jTestOptions, STORE_KINDS } from '../support/stores';
+import { change, person } from './fixtures/embedded-records';
+
+jest.setTimeout(60_000);
+
+const ENTITY = 'kazakhstan';
+
+async function codeOf(promise: Promise<unknown>): Promise<string | null> {
+  return promise.then(
+    () => null,
+    (e: unknown) => (e instanceof DomainError ? e.code : `not a DomainError: ${String(e)}`),
+  );
+}
+
+for (const kind of STORE_KINDS) {
+  describeStore(kind, () => {
+    let store: Store;
+    /** Another writer on the same data: on Neo4j a store object of its own, like another process. */
+    let rival: Store;
+
+    beforeEach(async () => {
+      store = await loadedStore(kind);
+      rival = kind === 'neo4j' ? Neo4jStore.create(neo4jTestOptions() as Neo4jOptions) : store;
+    });
+    afterEach(async () => {
+      if (rival !== store) await rival.close();
+      await store.close();
+    });
+
+    const entity = async (id: string): Promise<EntityRecord> => {
+      const [found] = await store.getEntities([id]);
+      if (!found) throw new Error(`seed lacks ${id}`);
+      return found;
+    };
+
+    it('writes when what was read is still stored', async () => {
+      const read = await entity(ENTITY);
+      const updated = { ...read, description: 'checked' };
+      await store.write([{ op: 'putEntity', entity: updated }], [change([ENTITY])], [{ kind: 'entity', id: ENTITY, record: read }]);
+      expect(await entity(ENTITY)).toEqual(updated);
+    });
+
+    it('refuses, writing nothing, when the record changed since it was read', async () => {
+      const read = await entity(ENTITY);
+      await rival.write([{ op: 'putEntity', entity: { ...read, description: 'first writer' } }], [change([ENTITY])]);
+      const before = await storeDump(store);
+      const attempt = store.write(
+        [{ op: 'putEntity', entity: { ...read, description: 'second writer' } }, { op: 'putEntity', entity: person('bystander') }],
+        [change([ENTITY, 'bystander'])],
+        [{ kind: 'entity', id: ENTITY, record: read }],
+      );
+      const error = await attempt.then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe(ErrorCode.CONFLICT);
+      expect((error as DomainError).message).toContain(`"${ENTITY}" was changed by another request`);
+      expect(await storeDump(store)).toBe(before);
+      expect((await entity(ENTITY)).description).toBe('first writer');
+    });
+
+    it('refuses an id read as free that another writer has taken, and a relationship deleted since', async () => {
+      await rival.write([{ op: 'putEntity', entity: person('taken-meanwhile') }], [change(['taken-meanwhile'])]);
+      expect(
+        await codeOf(
+          store.write([{ op: 'putEntity', entity: person('taken-meanwhile', 'mine') }], [change(['taken-meanwhile'])], [
+            { kind: 'entity', id: 'taken-meanwhile', record: null },
+          ]),
+        ),
+      ).toBe(ErrorCode.CONFLICT);
+
+      const [first] = await store.relationshipsTouching([ENTITY]);
+      if (!first) throw new Error(`seed has no relationship touching ${ENTITY}`);
+      await rival.write([{ op: 'deleteRelationship', id: first.id }], [change([first.id])]);
+      const error = await store
+        .write([{ op: 'putRelationship', relationship: { ...first, description: 'edited' } }], [change([first.id])], [
+          { kind: 'relationship', id: first.id, record: first },
+        ])
+        .then(() => null, (e: unknown) => e as DomainError);
+      expect(error?.code).toBe(ErrorCode.CONFLICT);
+      expect(error?.message).toContain('was deleted');
+      expect(await store.getRelationships([first.id])).toEqual([null]);
+    });
+
+    it('lets exactly one of two writers that read the same record win, even when they race', async () => {
+      const read = await entity(ENTITY);
+      const write = (s: Store, description: string) =>
+        codeOf(s.write([{ op: 'putEntity', entity: { ...read, description } }], [change([ENTITY])], [{ kind: 'entity', id: ENTITY, record: read }]));
+      const outcomes = await Promise.all([write(store, 'one'), write(rival, 'two')]);
+      expect(outcomes.filter((o) => o === null)).toHaveLength(1);
+      expect(outcomes.filter((o) => o === ErrorCode.CONFLICT)).toHaveLength(1);
+      expect(['one', 'two']).toContain((await entity(ENTITY)).description);
+    });
+
+    it("the editor re-reads and retries after a conflict, so neither edit is lost", async () => {
+      // Between the editor's read and its write, another process changes the same entity.
+      let interfered = false;
+      const interfering = new Proxy(store, {
+        get(target, property, receiver) {
+          const value: unknown = Reflect.get(target, property, receiver);
+          if (property !== 'getEntities' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+          return async (ids: readonly string[]) => {
+            const found = (await (value as Store['getEntities']).call(target, ids)) as (EntityRecord | null)[];
+            if (!interfered && ids.includes(ENTITY)) {
+              interfered = true;
+              const current = found[ids.indexOf(ENTITY)] as EntityRecord;
+              await rival.write([{ op: 'putEntity', entity: { ...current, aliases: [...current.aliases, 'Added elsewhere'] } }], [change([ENTITY])]);
+            }
+            return found;
+          };
+        },
+      });
+      const editor = new GraphEditor(interfering, { name: 'editor', role: Role.EDITOR });
+      const updated = await editor.updateEntity(ENTITY, { description: 'Edited here' });
+      expect(interfered).toBe(true);
+      const stored = await entity(ENTITY);
+      expect(stored).toEqual(updated);
+      expect(stored.description).toBe('Edited here');
+      expect(stored.aliases).toContain('Added elsewhere');
+    });
+  });
+}
