@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
 import type { GraphStore } from '../ports/graph-store';
-import type { GraphWrites, WriteOp } from '../ports/graph-writes';
+import type { GraphWrites, WriteExpectation, WriteOp } from '../ports/graph-writes';
 import { toBatch } from '../seed/load-seed';
 import type { LineProblem, LocatedLine } from '../seed/parse-lines';
 import { validateGraph } from '../seed/validate-graph';
 import { writeLock } from '../services/mutex';
-import { fetchExisting } from './fetch-existing';
+import { fetchExisting, type ExistingRecords } from './fetch-existing';
 import { importChange } from './import-change';
 import { planImport, sourceTextConflicts, type KindCounts } from './import-plan';
 import { readImportFile, type ImportFileContent } from './read-import-file';
@@ -105,10 +105,27 @@ async function compareAndWrite(store: ImportStore, content: ImportFileContent, c
       file: basename(context.path),
       part: chunks.length > 1 ? `${i + 1}/${chunks.length}` : null,
     });
-    await store.write(ops, [change]);
+    // What the comparison read: another writer changing it before this part lands is a CONFLICT.
+    await store.write(ops, [change], expectationsOf(ops, existing));
     if (chunks.length > 1) context.progress(`wrote part ${i + 1}/${chunks.length} (${ops.length} records)`);
   }
   return { ...planned, written: plan.ops.length, writes: chunks.length };
+}
+
+/** Every record an op replaces, as the comparison saw it (null: it was absent). */
+function expectationsOf(ops: readonly WriteOp[], existing: ExistingRecords): WriteExpectation[] {
+  return ops.flatMap((op): WriteExpectation[] => {
+    switch (op.op) {
+      case 'putSource':
+        return [{ kind: 'source', id: op.source.id, record: existing.sources.get(op.source.id) ?? null }];
+      case 'putEntity':
+        return [{ kind: 'entity', id: op.entity.id, record: existing.entities.get(op.entity.id) ?? null }];
+      case 'putRelationship':
+        return [{ kind: 'relationship', id: op.relationship.id, record: existing.relationships.get(op.relationship.id) ?? null }];
+      default:
+        return [];
+    }
+  });
 }
 
 /** Consecutive runs of ops within WRITE_LIMIT; order is kept, so each chunk refers only to what precedes it. */

@@ -12,6 +12,8 @@ import { DomainError, ErrorCode } from '../../src/domain/errors';
 import type { EntityRecord } from '../../src/domain/records';
 import type { Store } from '../../src/ports/traversals';
 import { GraphEditor } from '../../src/services/graph-editor';
+import { importFile } from '../../src/io/import-graph';
+import { attended, jsonl, NEW_GRAPH, newEvent, newPerson, newSource, writeTemp } from '../io/files';
 import { storeDump } from '../support/api';
 import { describeStore, loadedStore, neo4jTestOptions, STORE_KINDS } from '../support/stores';
 import { change, person } from './fixtures/embedded-records';
@@ -103,6 +105,33 @@ for (const kind of STORE_KINDS) {
       expect(outcomes.filter((o) => o === null)).toHaveLength(1);
       expect(outcomes.filter((o) => o === ErrorCode.CONFLICT)).toHaveLength(1);
       expect(['one', 'two']).toContain((await entity(ENTITY)).description);
+    });
+
+    it('an import whose compared records changed before its write refuses, whole, and a re-run then succeeds', async () => {
+      const path = writeTemp('conflict.jsonl', jsonl(NEW_GRAPH));
+      // Another process creates one of the file's entities after the import compared, before it wrote.
+      let interfered = false;
+      const interfering = new Proxy(store, {
+        get(target, property, receiver) {
+          const value: unknown = Reflect.get(target, property, receiver);
+          if (property !== 'write' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+          return async (...args: Parameters<Store['write']>) => {
+            if (!interfered) {
+              interfered = true;
+              await rival.write([{ op: 'putEntity', entity: { ...person(newPerson.id), name: 'Written elsewhere' } }], [change([newPerson.id])]);
+            }
+            return (value as Store['write']).apply(target, args);
+          };
+        },
+      });
+      expect(await codeOf(importFile(interfering, path))).toBe(ErrorCode.CONFLICT);
+      // Only the rival's write landed: none of the import's records did.
+      expect((await store.getEntities([newPerson.id, newEvent.id])).map((e) => e?.name ?? null)).toEqual(['Written elsewhere', null]);
+      expect(await store.getSources([newSource.id])).toEqual([null]);
+      expect(await store.getRelationships([attended.id])).toEqual([null]);
+      const retried = await importFile(store, path);
+      expect(retried.problems).toEqual([]);
+      expect((await store.getEntities([newPerson.id]))[0]?.name).toBe(newPerson.name);
     });
 
     it("the editor re-reads and retries after a conflict, so neither edit is lost", async () => {
