@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
 import * as Q from './cypher';
 import { run } from './driver';
@@ -9,27 +9,27 @@ import { entityFromProps, relationshipFromRow, sourceFromProps, type Props, type
  * store's reads and the write check (which must read inside the write's transaction) share them.
  */
 
-export async function fetchEntities(tx: ManagedTransaction, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
-  const unique = distinct(ids);
-  if (unique.length === 0) return ids.map(() => null);
-  const records = await run(tx, Q.GET_ENTITIES, { ids: unique });
-  const byId = new Map(records.map((r) => entityFromProps(r.get('props') as Props)).map((e) => [e.id, e]));
-  return ids.map((id) => byId.get(id) ?? null);
+export function fetchEntities(tx: ManagedTransaction, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+  return fetchByIds(tx, Q.GET_ENTITIES, ids, (r) => entityFromProps(r.get('props') as Props));
 }
 
-export async function fetchRelationships(tx: ManagedTransaction, ids: readonly string[]): Promise<(RelationshipRecord | null)[]> {
-  const unique = distinct(ids);
-  if (unique.length === 0) return ids.map(() => null);
-  const records = await run(tx, Q.GET_RELATIONSHIPS, { ids: unique });
-  const byId = new Map(records.map((r) => relationshipFromRow(r.get('row') as RelationshipRow)).map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
+export function fetchRelationships(tx: ManagedTransaction, ids: readonly string[]): Promise<(RelationshipRecord | null)[]> {
+  return fetchByIds(tx, Q.GET_RELATIONSHIPS, ids, (r) => relationshipFromRow(r.get('row') as RelationshipRow));
 }
 
-export async function fetchSources(tx: ManagedTransaction, ids: readonly string[]): Promise<(SourceRecord | null)[]> {
+export function fetchSources(tx: ManagedTransaction, ids: readonly string[]): Promise<(SourceRecord | null)[]> {
+  return fetchByIds(tx, Q.GET_SOURCES, ids, (r) => sourceFromProps(r.get('props') as Props));
+}
+
+async function fetchByIds<T extends { readonly id: string }>(
+  tx: ManagedTransaction,
+  statement: string,
+  ids: readonly string[],
+  toRecord: (record: Neo4jRecord) => T,
+): Promise<(T | null)[]> {
   const unique = distinct(ids);
   if (unique.length === 0) return ids.map(() => null);
-  const records = await run(tx, Q.GET_SOURCES, { ids: unique });
-  const byId = new Map(records.map((r) => sourceFromProps(r.get('props') as Props)).map((s) => [s.id, s]));
+  const byId = new Map((await run(tx, statement, { ids: unique })).map(toRecord).map((record) => [record.id, record]));
   return ids.map((id) => byId.get(id) ?? null);
 }
 
