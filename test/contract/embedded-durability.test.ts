@@ -235,6 +235,36 @@ describe('data directory', () => {
     expect(await fingerprint(store)).toBe(written);
     expect((await store.changes({ first: 10, offset: 0, entityId: 'once' })).totalCount).toBe(2);
   });
+
+  it('folds a growing journal into a new snapshot while running, and loses nothing across it', async () => {
+    const dir = freshDir();
+    let store = await EmbeddedStore.open({ dataDir: dir, compactAfterBytes: 1 });
+    open.push(store);
+    const snapshotBytes = statSync(join(dir, 'snapshot.jsonl')).size;
+    const headerSeq = (): number => (JSON.parse(readFileSync(join(dir, 'snapshot.jsonl'), 'utf8').split('\n', 1)[0] as string) as { lastSeq: number }).lastSeq;
+    expect(headerSeq()).toBe(0);
+    // Each write adds ~5 KB to the journal: it passes the snapshot's size after a few dozen.
+    const long = 'x'.repeat(5000);
+    let writes = 0;
+    let largest = 0;
+    while (headerSeq() === 0) {
+      writes++;
+      if (writes > 1000) throw new Error('the journal was never folded');
+      await store.write([{ op: 'putEntity', entity: person(`grown-${writes}`, long) }], [change([`grown-${writes}`])]);
+      largest = Math.max(largest, journalSize(dir));
+    }
+    // Folded at the write that took the journal past the snapshot's size, not before.
+    expect(largest).toBeLessThan(snapshotBytes);
+    expect(largest + 5000).toBeGreaterThanOrEqual(snapshotBytes);
+    expect(headerSeq()).toBe(writes);
+    expect(journalSize(dir)).toBe(0);
+    await store.write([{ op: 'deleteEntity', id: 'grown-1' }], [change(['grown-1'])]);
+    expect(journalSize(dir)).toBeGreaterThan(0);
+    const written = await fingerprint(store);
+    store = await reopen(store, dir);
+    expect(await fingerprint(store)).toBe(written);
+    expect((await store.getEntities([`grown-${writes}`, 'grown-1'])).map((e) => e?.id ?? null)).toEqual([`grown-${writes}`, null]);
+  });
 });
 
 describe('lock', () => {

@@ -174,6 +174,7 @@ export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites {
       if (ops.length === 0 && changes.length === 0) return;
       await this.log?.append(ops, changes);
       this.state.apply(ops, changes);
+      await this.log?.compactIfDue(this.state);
     });
   }
 

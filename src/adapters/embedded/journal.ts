@@ -28,6 +28,18 @@ export class Journal {
     }
   }
 
+  /** Bytes of the whole lines appended since it was opened or emptied. */
+  get bytes(): number {
+    return this.size;
+  }
+
+  /** Empties it once the snapshot holds everything it had; durable before it resolves. */
+  async empty(): Promise<void> {
+    await this.handle.truncate(0);
+    await this.handle.sync();
+    this.size = 0;
+  }
+
   async append(entry: JournalEntry): Promise<void> {
     const line = encodeJournalLine(entry);
     try {

@@ -17,12 +17,16 @@ export interface EmbeddedOpenOptions {
   /** Loaded on first start only, when the data directory holds no snapshot; default seed/. */
   readonly seedDir?: string;
   readonly logger?: Logger;
+  /** The running store folds its journal into a new snapshot past this size (and the snapshot's); default 64 MiB. */
+  readonly compactAfterBytes?: number;
 }
+
+const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
 
 /**
  * Opens a data directory under its lock: loads the snapshot (or the seed on first start),
  * replays the journal, folds both into a fresh snapshot and empties the journal, so every start
- * begins from one file.
+ * begins from one file. The running store folds again as the journal grows (DurableLog.compactIfDue).
  */
 export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state: GraphState; log: DurableLog }> {
   const started = performance.now();
@@ -54,7 +58,9 @@ export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state
       logger?.warn({ journal: files.journal, bytes: scan.tornBytes }, 'dropped a torn last journal line: a write that was never acknowledged');
     }
     const compacted = seeded || scan.replayed > 0;
-    if (compacted) await writeSnapshot(files.snapshot, files.snapshotTemp, state, scan.lastSeq);
+    const snapshotBytes = compacted
+      ? await writeSnapshot(files.snapshot, files.snapshotTemp, state, scan.lastSeq)
+      : ((await sizeOf(files.snapshot)) ?? 0);
     const journal = await Journal.openEmpty(files.journal);
     // The journal may be new; its name must be on disk before any write is acknowledged in it.
     await fsyncDirectory(dataDir).catch(async (e: unknown) => {
@@ -75,7 +81,8 @@ export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state
       },
       'embedded store opened',
     );
-    return { state, log: new DurableLog(journal, lock, scan.lastSeq) };
+    const policy = { files, afterBytes: options.compactAfterBytes ?? COMPACT_AFTER_BYTES, snapshotBytes, logger };
+    return { state, log: new DurableLog(journal, lock, scan.lastSeq, policy) };
   } catch (e) {
     await lock.release();
     throw e;

@@ -30,9 +30,9 @@ const FLUSH_CHARS = 1 << 20;
 /**
  * Writes the whole state as the snapshot, atomically: to a temporary file, fsynced, renamed over
  * the old one, and the directory fsynced, so a crash leaves either the old snapshot or the new.
- * The state must not change meanwhile.
+ * The state must not change meanwhile. Resolves to the snapshot's size in bytes.
  */
-export async function writeSnapshot(path: string, tempPath: string, state: GraphState, lastSeq: number): Promise<void> {
+export async function writeSnapshot(path: string, tempPath: string, state: GraphState, lastSeq: number): Promise<number> {
   const header: SnapshotHeader = {
     format: FORMAT,
     version: 1,
@@ -58,9 +58,11 @@ export async function writeSnapshot(path: string, tempPath: string, state: Graph
     await rm(tempPath, { force: true });
     throw e;
   }
+  const bytes = (await handle.stat()).size;
   await handle.close();
   await rename(tempPath, path);
   await fsyncDirectory(dirname(path));
+  return bytes;
 }
 
 /** Loads a snapshot into an empty state; answers the last journal seq it holds. */
