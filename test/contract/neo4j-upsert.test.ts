@@ -10,6 +10,7 @@ import { Direction, EntityKind, RelationshipType } from '../../src/domain/enums'
 import { DomainError, ErrorCode } from '../../src/domain/errors';
 import type { EntityRecord, RelationshipRecord } from '../../src/domain/records';
 import { describeNeo4j, neo4jTestOptions, seedBatch, wipeNeo4j } from '../support/stores';
+import { change } from './fixtures/embedded-records';
 
 jest.setTimeout(60_000);
 
@@ -61,6 +62,19 @@ describeNeo4j('Neo4j upsert and migrate', () => {
     await store.migrate();
     await store.migrate();
     await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it('migrate links audit entries written before AuditRef nodes existed, so changes(entityId) finds them', async () => {
+    const logged = change(['kz-mfa', 'undp', 'kz-mfa']);
+    await store.write([], [logged]);
+    expect((await store.changes({ first: 10, offset: 0, entityId: 'undp' })).items).toEqual([logged]);
+    await hooks.unlinkAuditRefs();
+    expect((await store.changes({ first: 10, offset: 0, entityId: 'undp' })).totalCount).toBe(0);
+    await store.migrate();
+    expect((await store.changes({ first: 10, offset: 0, entityId: 'undp' })).items).toEqual([logged]);
+    expect((await store.changes({ first: 10, offset: 0, entityId: 'kz-mfa' })).items).toEqual([logged]);
+    await store.migrate();
+    expect((await store.changes({ first: 10, offset: 0, entityId: 'kz-mfa' })).totalCount).toBe(1);
   });
 
   it('moves a relationship whose end or type changed instead of duplicating it', async () => {

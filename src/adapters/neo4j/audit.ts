@@ -8,9 +8,17 @@ import * as W from './write-cypher';
 
 const OPERATIONS: readonly ChangeOperation[] = Object.values(ChangeOperation);
 
-/** `(:Change {id, at, actor, operation, ids, before, after})`; a null before/after is an absent property. */
-export function changeToProps(c: ChangeRecord): Props {
+/**
+ * `(:Change {id, at, actor, operation, ids, before, after})`; a null before/after is an absent
+ * property. Each distinct id is also linked, `(:Change)-[:TOUCHED]->(:AuditRef {id})`.
+ */
+function changeToProps(c: ChangeRecord): Props {
   return { id: c.id, at: c.at, actor: c.actor, operation: c.operation, ids: [...c.ids], before: c.before, after: c.after };
+}
+
+/** A row of W.CREATE_CHANGES. */
+export function changeToRow(c: ChangeRecord): { props: Props; refs: string[] } {
+  return { props: changeToProps(c), refs: [...new Set(c.ids)] };
 }
 
 export function changeFromProps(p: Props): ChangeRecord {
@@ -33,7 +41,7 @@ export function changeFromProps(p: Props): ChangeRecord {
 /** Oldest first by id; an empty entityId or since filters nothing, as in embedded/audit-log.ts. */
 export async function readChanges(runner: Neo4jRunner, query: ChangeQuery): Promise<PageOf<ChangeRecord>> {
   const params = { entityId: query.entityId || null, since: query.since || null, ...paging(query) };
-  const [record] = await runner.read('changes', (tx) => run(tx, W.CHANGES, params));
+  const [record] = await runner.read('changes', (tx) => run(tx, params.entityId ? W.CHANGES_ABOUT : W.CHANGES, params));
   if (!record) return { items: [], totalCount: 0 };
   return { items: (record.get('items') as Props[]).map(changeFromProps), totalCount: record.get('totalCount') as number };
 }

@@ -10,6 +10,12 @@ export const ENTITY_LABEL = 'Entity';
 export const SOURCE_LABEL = 'Source';
 /** Audit entries (ports/graph-writes ChangeRecord); not part of the knowledge graph itself. */
 export const CHANGE_LABEL = 'Change';
+/**
+ * `(:Change)-[:TOUCHED]->(:AuditRef {id})`: one node per id an audit entry names, so the entries
+ * about an id are found through an index rather than by scanning every entry's id list.
+ */
+export const AUDIT_REF_LABEL = 'AuditRef';
+export const TOUCHED_TYPE = 'TOUCHED';
 /** One node that every checked write locks first, so writers in several processes take turns. */
 export const WRITE_LOCK_LABEL = 'WriteLock';
 
@@ -42,7 +48,7 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 // A belt to the braces above: a future edit that puts anything but a plain identifier here fails
 // at module load instead of reaching a query.
-for (const name of [ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, WRITE_LOCK_LABEL, ...Object.values(KIND_LABELS), ...Object.values(RELATIONSHIP_TYPE_NAMES)]) {
+for (const name of [ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, AUDIT_REF_LABEL, TOUCHED_TYPE, WRITE_LOCK_LABEL, ...Object.values(KIND_LABELS), ...Object.values(RELATIONSHIP_TYPE_NAMES)]) {
   if (!IDENTIFIER.test(name)) throw new Error(`not a safe Cypher identifier: ${name}`);
 }
 

@@ -1,5 +1,6 @@
 import { Neo4jError } from 'neo4j-driver';
 import { int, run, type Neo4jRunner } from './driver';
+import { LINK_UNREFERENCED_CHANGES } from './write-cypher';
 import {
   AWAIT_INDEXES,
   CREATE_FULLTEXT_INDEX,
@@ -20,7 +21,10 @@ const ALREADY_EXISTS = new Set([
   'Neo.ClientError.Schema.IndexAlreadyExists',
 ]);
 
-/** Idempotent: creates what is missing, rebuilds a search index made with another analyzer, waits until all are online. */
+/**
+ * Idempotent: creates what is missing, rebuilds a search index made with another analyzer, waits
+ * until all are online, and links audit entries written before their AuditRef nodes existed.
+ */
 export async function migrateSchema(runner: Neo4jRunner): Promise<void> {
   await rebuildFulltextIfAnalyzerDiffers(runner);
   for (const statement of SCHEMA_STATEMENTS) {
@@ -31,6 +35,7 @@ export async function migrateSchema(runner: Neo4jRunner): Promise<void> {
     }
   }
   await runner.read('awaitIndexes', (tx) => run(tx, AWAIT_INDEXES, { timeoutSeconds: int(AWAIT_INDEXES_SECONDS) }));
+  await runner.autoCommit('linkChanges', LINK_UNREFERENCED_CHANGES);
 }
 
 /** IF NOT EXISTS matches by name only, so an index from an older config would silently stay. */

@@ -1,6 +1,6 @@
 import { ENTITY_KINDS, RELATIONSHIP_TYPES } from '../../domain/enums';
 import { FULLTEXT_INDEX } from './cypher';
-import { CHANGE_LABEL, ENTITY_LABEL, KIND_LABELS, RELATIONSHIP_TYPE_NAMES, SOURCE_LABEL, WRITE_LOCK_LABEL } from './labels';
+import { AUDIT_REF_LABEL, CHANGE_LABEL, ENTITY_LABEL, KIND_LABELS, RELATIONSHIP_TYPE_NAMES, SOURCE_LABEL, WRITE_LOCK_LABEL } from './labels';
 
 /**
  * The schema statements migrate() runs, one transaction each. All are `IF NOT EXISTS`, so running
@@ -55,8 +55,10 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   uniqueNodeId(CHANGE_LABEL),
   // Without it, two first writes could each MERGE a lock node of their own.
   uniqueNodeId(WRITE_LOCK_LABEL),
-  // The `since` filter; `entityId IN c.ids` has no index to use (range indexes do not serve list membership).
+  // The `since` filter.
   `CREATE INDEX change_at IF NOT EXISTS FOR (c:${CHANGE_LABEL}) ON (c.at)`,
+  // The `entityId` filter (range indexes do not serve membership in the entries' id lists).
+  uniqueNodeId(AUDIT_REF_LABEL),
 ];
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';

@@ -1,5 +1,5 @@
 import { Neo4jRunner, run, type Neo4jOptions } from './driver';
-import { WRITE_LOCK_LABEL } from './labels';
+import { AUDIT_REF_LABEL, WRITE_LOCK_LABEL } from './labels';
 import { toPlain, type Props } from './mapping';
 
 /**
@@ -43,6 +43,11 @@ export class Neo4jTestHooks {
     // CALL ... IN TRANSACTIONS needs an implicit transaction, not a managed one.
     await this.runner.autoCommit('wipe', WIPE_RELATIONSHIPS);
     await this.runner.autoCommit('wipe', WIPE_NODES);
+  }
+
+  /** Leaves audit entries as versions before AuditRef wrote them: without their links. */
+  async unlinkAuditRefs(): Promise<void> {
+    await this.runner.autoCommit('unlinkAuditRefs', `MATCH (r:${AUDIT_REF_LABEL}) DETACH DELETE r`);
   }
 
   async snapshot(): Promise<GraphSnapshot> {

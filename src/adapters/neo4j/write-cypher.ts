@@ -1,6 +1,6 @@
 import { RELATIONSHIP_TYPES } from '../../domain/enums';
 import { BY_IDS_ANY_TYPE, REL_ROW } from './cypher';
-import { CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPE_NAMES, WRITE_LOCK_LABEL } from './labels';
+import { AUDIT_REF_LABEL, CHANGE_LABEL, ENTITY_LABEL, RELATIONSHIP_TYPE_NAMES, TOUCHED_TYPE, WRITE_LOCK_LABEL } from './labels';
 
 /**
  * The Cypher of the write port (see ./writes): the reads that check a batch, the deletes and audit
@@ -73,16 +73,43 @@ export const DELETE_ENTITIES = `
   MATCH (n:${E} {id: id})
   DELETE n`;
 
+/** Rows of {props, refs}: refs are the entry's distinct ids, each linked through an AuditRef. */
 export const CREATE_CHANGES = `
   UNWIND $rows AS row
   CREATE (c:${C})
-  SET c = row`;
+  SET c = row.props
+  WITH c, row
+  UNWIND row.refs AS ref
+  MERGE (r:${AUDIT_REF_LABEL} {id: ref})
+  CREATE (c)-[:${TOUCHED_TYPE}]->(r)`;
+
+/**
+ * Links entries written before AuditRef existed, in batches; a no-op once all are linked, so
+ * migrate() runs it every time.
+ */
+export const LINK_UNREFERENCED_CHANGES = `
+  MATCH (c:${C})
+  WHERE size(c.ids) > 0 AND NOT (c)-[:${TOUCHED_TYPE}]->()
+  CALL (c) {
+    UNWIND c.ids AS ref
+    WITH DISTINCT c, ref
+    MERGE (r:${AUDIT_REF_LABEL} {id: ref})
+    CREATE (c)-[:${TOUCHED_TYPE}]->(r)
+  } IN TRANSACTIONS OF 1000 ROWS`;
+
+const PAGE_OF_CHANGES = `
+  WITH c ORDER BY c.id
+  WITH collect(c) AS matches
+  RETURN size(matches) AS totalCount, [x IN matches[$offset..($offset + $first)] | x {.*}] AS items`;
 
 /** audit-log.ts's query: `since` compares ISO strings, as the embedded store does. */
 export const CHANGES = `
   MATCH (c:${C})
-  WHERE ($entityId IS NULL OR $entityId IN c.ids)
-    AND ($since IS NULL OR c.at >= $since)
-  WITH c ORDER BY c.id
-  WITH collect(c) AS matches
-  RETURN size(matches) AS totalCount, [x IN matches[$offset..($offset + $first)] | x {.*}] AS items`;
+  WHERE $since IS NULL OR c.at >= $since
+  ${PAGE_OF_CHANGES}`;
+
+/** The same for one id, found through its AuditRef. */
+export const CHANGES_ABOUT = `
+  MATCH (:${AUDIT_REF_LABEL} {id: $entityId})<-[:${TOUCHED_TYPE}]-(c:${C})
+  WHERE $since IS NULL OR c.at >= $since
+  ${PAGE_OF_CHANGES}`;

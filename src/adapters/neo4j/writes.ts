@@ -2,7 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { ChangeRecord } from '../../domain/change';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
 import { MAX_RELATIONSHIPS_PER_WRITE, type WriteExpectation, type WriteOp } from '../../ports/graph-writes';
-import { changeToProps } from './audit';
+import { changeToRow } from './audit';
 import { int, run, type Neo4jRunner } from './driver';
 import { relationshipFromRow, type RelationshipRow } from './mapping';
 import { writeBatch } from './upsert';
@@ -41,7 +41,7 @@ export async function writeOps(
     await run(tx, W.TAKE_WRITE_LOCK);
     await checkWrite(tx, ops, changes, expected);
     for (const step of steps(ops)) await apply(tx, step);
-    if (changes.length > 0) await run(tx, W.CREATE_CHANGES, { rows: changes.map(changeToProps) });
+    if (changes.length > 0) await run(tx, W.CREATE_CHANGES, { rows: changes.map(changeToRow) });
   });
 }
 
