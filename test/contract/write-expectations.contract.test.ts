@@ -14,7 +14,7 @@ import type { Store } from '../../src/ports/traversals';
 import { GraphEditor } from '../../src/services/graph-editor';
 import { importFile } from '../../src/io/import-graph';
 import { attended, jsonl, NEW_GRAPH, newEvent, newPerson, newSource, writeTemp } from '../io/files';
-import { storeDump } from '../support/api';
+import { storeDump, TestApi, TOKEN_ENV, TOKENS } from '../support/api';
 import { describeStore, loadedStore, neo4jTestOptions, STORE_KINDS } from '../support/stores';
 import { change, person } from './fixtures/embedded-records';
 
@@ -134,31 +134,62 @@ for (const kind of STORE_KINDS) {
       expect((await store.getEntities([newPerson.id]))[0]?.name).toBe(newPerson.name);
     });
 
-    it("the editor re-reads and retries after a conflict, so neither edit is lost", async () => {
-      // Between the editor's read and its write, another process changes the same entity.
-      let interfered = false;
-      const interfering = new Proxy(store, {
+    /**
+     * The store, except that reading ENTITY lets another process change it right after, the first
+     * `times` times; counts how often it did.
+     */
+    function interferingReads(times: number): { store: Store; interferences: () => number } {
+      let count = 0;
+      const proxy = new Proxy(store, {
         get(target, property, receiver) {
           const value: unknown = Reflect.get(target, property, receiver);
           if (property !== 'getEntities' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
           return async (ids: readonly string[]) => {
             const found = (await (value as Store['getEntities']).call(target, ids)) as (EntityRecord | null)[];
-            if (!interfered && ids.includes(ENTITY)) {
-              interfered = true;
+            if (count < times && ids.includes(ENTITY)) {
+              count++;
               const current = found[ids.indexOf(ENTITY)] as EntityRecord;
-              await rival.write([{ op: 'putEntity', entity: { ...current, aliases: [...current.aliases, 'Added elsewhere'] } }], [change([ENTITY])]);
+              await rival.write([{ op: 'putEntity', entity: { ...current, aliases: [...current.aliases, `Added elsewhere ${count}`] } }], [change([ENTITY])]);
             }
             return found;
           };
         },
       });
-      const editor = new GraphEditor(interfering, { name: 'editor', role: Role.EDITOR });
+      return { store: proxy, interferences: () => count };
+    }
+
+    it('the editor re-reads and retries after a conflict, so neither edit is lost', async () => {
+      // Between the editor's read and its write, another process changes the same entity.
+      const interfering = interferingReads(1);
+      const editor = new GraphEditor(interfering.store, { name: 'editor', role: Role.EDITOR });
       const updated = await editor.updateEntity(ENTITY, { description: 'Edited here' });
-      expect(interfered).toBe(true);
+      expect(interfering.interferences()).toBe(1);
       const stored = await entity(ENTITY);
       expect(stored).toEqual(updated);
       expect(stored.description).toBe('Edited here');
-      expect(stored.aliases).toContain('Added elsewhere');
+      expect(stored.aliases).toContain('Added elsewhere 1');
+    });
+
+    it('a mutation that keeps meeting other writers answers CONFLICT, saying what to do, and writes nothing of its own', async () => {
+      const interfering = interferingReads(Number.POSITIVE_INFINITY);
+      const api = await TestApi.start(interfering.store, TOKEN_ENV);
+      try {
+        const result = await api.run(
+          'mutation ($id: ID!, $input: UpdateEntityInput!) { updateEntity(id: $id, input: $input) { id description } }',
+          { id: ENTITY, input: { description: 'Never written' } },
+          { token: TOKENS.editor },
+        );
+        expect(result.errors).toHaveLength(1);
+        expect(result.errors![0]!.extensions).toEqual({ code: ErrorCode.CONFLICT, kind: 'entity', id: ENTITY });
+        expect(result.errors![0]!.message).toMatch(/was changed by another request .*nothing was written\. Read it again and retry\./);
+        // Three attempts, each met by another writer; the stored entity has theirs, not this edit.
+        expect(interfering.interferences()).toBe(3);
+        const stored = await entity(ENTITY);
+        expect(stored.description).not.toBe('Never written');
+        expect(stored.aliases).toEqual(expect.arrayContaining(['Added elsewhere 1', 'Added elsewhere 2', 'Added elsewhere 3']));
+      } finally {
+        await api.stop();
+      }
     });
   });
 }
