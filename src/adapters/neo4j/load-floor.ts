@@ -2,7 +2,7 @@ import type { RelationshipRecord } from '../../domain/records';
 import { Neo4jRunner, run, type Neo4jOptions } from './driver';
 import { ENTITY_LABEL } from './labels';
 import { RELATIONSHIP_PROPERTY_KEYS } from './mapping';
-import { groupsByTarget, toRow } from './upsert';
+import { groupsByTarget, toRelationshipWrite } from './upsert';
 
 /**
  * For the benchmark only: how fast this server creates relationships at all, so that the upsert's
@@ -48,7 +48,7 @@ export async function measureLoadFloor(options: Neo4jOptions, chunks: readonly (
       const started = performance.now();
       let created = 0;
       for (const chunk of chunks) {
-        const [record] = await runner.write('load floor', (tx) => run(tx, statement, { groups: groupsByTarget(chunk.map(toRow), withProps) }));
+        const [record] = await runner.write('load floor', (tx) => run(tx, statement, { groups: groupsByTarget(chunk.map(toRelationshipWrite), withProps) }));
         created += (record?.get('created') as number | undefined) ?? 0;
       }
       const ms = performance.now() - started;

@@ -43,10 +43,10 @@ export async function writeBatch(tx: ManagedTransaction, batch: GraphBatch): Pro
 
   await runChunked(tx, Q.UPSERT_SOURCES, sources.map(sourceToProps));
   await Promise.all(ENTITY_KINDS.map((kind) => runChunked(tx, Q.UPSERT_ENTITIES[kind], entities.filter((e) => e.kind === kind).map(entityToProps))));
-  await writeRelationships(tx, relationships.map(toRow));
+  await writeRelationships(tx, relationships.map(toRelationshipWrite));
 }
 
-export const toRow = (r: RelationshipRecord): RelationshipWrite => ({ id: r.id, type: r.type, fromId: r.fromId, toId: r.toId, props: relationshipToProps(r) });
+export const toRelationshipWrite = (r: RelationshipRecord): RelationshipWrite => ({ id: r.id, type: r.type, fromId: r.fromId, toId: r.toId, props: relationshipToProps(r) });
 
 /**
  * New ids are created; ids stored with the same type and ends are updated in place; ids stored
