@@ -22,7 +22,6 @@ export interface CompactionPolicy {
 export class DurableLog {
   /** Set by the first failed append or emptying; every write after it is refused. */
   private failure: unknown = null;
-  private snapshotBytes: number;
   /** Raised after a failed snapshot, so a full disk is not retried on every write. */
   private compactAt: number;
 
@@ -32,7 +31,6 @@ export class DurableLog {
     private lastSeq: number,
     private readonly policy: CompactionPolicy,
   ) {
-    this.snapshotBytes = policy.snapshotBytes;
     this.compactAt = Math.max(policy.afterBytes, policy.snapshotBytes);
   }
 
@@ -70,8 +68,9 @@ export class DurableLog {
     const started = performance.now();
     const { files, logger } = this.policy;
     const journalBytes = this.journal.bytes;
+    let snapshotBytes: number;
     try {
-      this.snapshotBytes = await writeSnapshot(files.snapshot, files.snapshotTemp, state, this.lastSeq);
+      snapshotBytes = await writeSnapshot(files.snapshot, files.snapshotTemp, state, this.lastSeq);
     } catch (e) {
       this.compactAt = journalBytes * 2;
       logger?.warn({ err: e, journalBytes }, 'could not write a snapshot; the journal keeps every write and folding is retried later');
@@ -84,9 +83,9 @@ export class DurableLog {
       logger?.error({ err: e }, 'could not empty the journal after a snapshot; writes are refused until a restart');
       return;
     }
-    this.compactAt = Math.max(this.policy.afterBytes, this.snapshotBytes);
+    this.compactAt = Math.max(this.policy.afterBytes, snapshotBytes);
     logger?.info(
-      { lastSeq: this.lastSeq, journalBytes, snapshotBytes: this.snapshotBytes, ms: Math.round(performance.now() - started) },
+      { lastSeq: this.lastSeq, journalBytes, snapshotBytes, ms: Math.round(performance.now() - started) },
       'journal folded into a new snapshot',
     );
   }

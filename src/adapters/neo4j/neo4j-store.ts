@@ -50,7 +50,8 @@ export const SEARCH_CANDIDATE_CAP = 10_000;
  *   nameForm, evidenceSourceIds, evidenceQuotes, evidenceConfidences})`, the kind label from ./labels;
  * - `(:Entity)-[:<TYPE> {id, role, onBehalfOfId, startDate, endDate, description, evidence...}]->(:Entity)`;
  * - `(:Source {id, title, publisher, publishedAt, url, text})`;
- * - beside the graph: `(:Change)` audit entries (./audit) and one `(:WriteLock)` node (./writes).
+ * - beside the graph: `(:Change)` audit entries linked to `(:AuditRef {id})` nodes (./audit) and
+ *   one `(:WriteLock)` node (./writes).
  * Evidence is three parallel lists because properties cannot be maps; null fields are absent
  * properties; `searchText` is the normalised tokens the full-text index holds, `nameForm` the
  * normalised name that nameContains matches.

@@ -54,17 +54,19 @@ export const DELETE_RELATIONSHIPS = `
  * the driver then encodes each key once per group instead of once per row, ~2.5x less to send).
  * Grouping by `toId` (most relationships point at an event) looks each end node up once per
  * group instead of once per row. A null value sets no property, as `SET r = map` does. Counts
- * what it created: a row whose ends are missing matches nothing and creates nothing.
+ * what it created: a row whose ends are missing matches nothing and creates nothing. `type` is a
+ * name from ./labels (or the bench's probe type in ./load-floor), never input.
  */
-export const CREATE_RELATIONSHIPS = perType(
-  (type) => `
+export const createGroupedRelationships = (type: string): string => `
   UNWIND $groups AS g
   MATCH (b:${E} {id: g.toId})
   UNWIND range(0, size(g.fromIds) - 1) AS i
   MATCH (a:${E} {id: g.fromIds[i]})
   CREATE (a)-[r:${type} {${RELATIONSHIP_PROPERTY_KEYS.map((k) => `${k}: g.props.${k}[i]`).join(', ')}}]->(b)
-  RETURN count(r) AS created`,
-);
+  RETURN count(r) AS created`;
+
+/** createGroupedRelationships for every type, built once. */
+export const CREATE_RELATIONSHIPS = perType(createGroupedRelationships);
 
 export const UPDATE_RELATIONSHIPS = perType(
   (type) => `

@@ -27,8 +27,9 @@ type Step = PutStep | DeleteStep;
 
 /**
  * One transaction: take the write lock (W.TAKE_WRITE_LOCK), check the batch and its expectations
- * against the stored state, apply its ops in order, log its changes. A refusal is a DomainError thrown inside the transaction, which rolls it back; the
- * driver retries only its own transient errors, and the runner passes DomainErrors through.
+ * against the stored state, apply its ops in order, log its changes. A refusal is a DomainError
+ * thrown inside the transaction, which rolls it back; the driver retries only its own transient
+ * errors, and the runner passes DomainErrors through.
  */
 export async function writeOps(
   runner: Neo4jRunner,
