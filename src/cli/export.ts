@@ -5,8 +5,8 @@ import { createStore } from '../app';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { failureMessage } from './fail';
-import { EXPORT_USAGE, parseExportArgs } from '../io/export-args';
-import { exportGraph } from '../io/export-graph';
+import { EXPORT_USAGE, parseExportArgs } from '../export/export-args';
+import { exportGraph } from '../export/export-graph';
 
 /**
  * `npm run export -- --format jsonl|graphml|gexf|cytoscape [--out file]`: streams the whole graph

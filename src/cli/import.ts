@@ -1,9 +1,9 @@
 import { createStore } from '../app';
 import { loadConfig } from '../config';
 import { failureMessage } from './fail';
-import { importFile } from '../io/import-graph';
-import { IMPORT_USAGE, parseImportArgs } from '../io/import-args';
-import { importSummary } from '../io/import-summary';
+import { importFile } from '../import/import-graph';
+import { IMPORT_USAGE, parseImportArgs } from '../import/import-args';
+import { importSummary } from '../import/import-summary';
 import { createLogger } from '../logger';
 
 /**

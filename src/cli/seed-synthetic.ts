@@ -3,7 +3,7 @@ import type { GraphBatch } from '../ports/graph-store';
 import { createLogger } from '../logger';
 import { parseSeedSyntheticArgs, SEED_SYNTHETIC_USAGE } from '../synthetic/cli-options';
 import { generateGraphChunks } from '../synthetic/generate';
-import { writeJsonLines } from '../synthetic/jsonl';
+import { writeJsonLines } from '../records/jsonl-writer';
 import { GraphTally } from '../synthetic/tally';
 
 /**

@@ -4,7 +4,7 @@ import { neo4jOptionsFromConfig } from '../adapters/neo4j/options';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import type { GraphBatch } from '../ports/graph-store';
-import { loadSeedDirectory } from '../seed/load-seed';
+import { loadSeedDirectory } from '../seed/read-seed';
 
 /** `npm run seed`: loads seed/ (or SEED_DIR) into Neo4j, migrating first; idempotent. */
 async function main(): Promise<void> {

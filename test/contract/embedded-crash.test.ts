@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
 import { EntityOrder } from '../../src/ports/graph-store';
-import { loadSeedDirectory } from '../../src/seed/load-seed';
+import { loadSeedDirectory } from '../../src/seed/read-seed';
 import { MEETING_ID } from './fixtures/embedded-records';
 import { testTempDir } from '../support/test-tmp';
 

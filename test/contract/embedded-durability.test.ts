@@ -13,7 +13,7 @@ import { ErrorCode } from '../../src/domain/errors';
 import { EntityOrder } from '../../src/ports/graph-store';
 import type { WriteOp } from '../../src/ports/graph-writes';
 import type { Store } from '../../src/ports/traversals';
-import { loadSeedDirectory } from '../../src/seed/load-seed';
+import { loadSeedDirectory } from '../../src/seed/read-seed';
 import { change, MEETING_ID, person, relationship } from './fixtures/embedded-records';
 import { testTempDir } from '../support/test-tmp';
 

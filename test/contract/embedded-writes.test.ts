@@ -6,7 +6,7 @@ import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
 import { RelationshipType } from '../../src/domain/enums';
 import { ErrorCode } from '../../src/domain/errors';
 import { MAX_RELATIONSHIPS_PER_WRITE } from '../../src/ports/graph-writes';
-import { loadSeedDirectory } from '../../src/seed/load-seed';
+import { loadSeedDirectory } from '../../src/seed/read-seed';
 import { change, MEETING_ID, person, relationship } from './fixtures/embedded-records';
 
 async function seededStore(): Promise<EmbeddedStore> {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSeedDirectory } from '../../src/seed/load-seed';
+import { loadSeedDirectory } from '../../src/seed/read-seed';
 import { testTempDir } from '../support/test-tmp';
 
 const source = { record: 'source', id: 'src', title: 'A source', text: 'Alice chaired the meeting.' };

@@ -4,7 +4,7 @@ import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
 import { Neo4jTestHooks } from '../../src/adapters/neo4j/test-hooks';
 import type { GraphBatch } from '../../src/ports/graph-store';
 import type { Store } from '../../src/ports/traversals';
-import { loadSeedDirectory } from '../../src/seed/load-seed';
+import { loadSeedDirectory } from '../../src/seed/read-seed';
 import { neo4jAvailability } from './neo4j-server';
 
 /**

@@ -5,10 +5,10 @@ import { CONFIDENCES, ENTITY_KINDS, EntityKind, ORG_TYPES, RELATIONSHIP_TYPES, R
 import { isPartialDate } from '../../src/domain/partial-date';
 import type { EvidenceRecord } from '../../src/domain/records';
 import type { GraphBatch } from '../../src/ports/graph-store';
-import { loadSeedDirectory } from '../../src/seed/load-seed';
+import { loadSeedDirectory } from '../../src/seed/read-seed';
 import { generateGraph, generateGraphChunks } from '../../src/synthetic/generate';
 import { degrees, hubIds, SYNTHETIC_HUB_IDS } from '../../src/synthetic/hubs';
-import { writeJsonLines } from '../../src/synthetic/jsonl';
+import { writeJsonLines } from '../../src/records/jsonl-writer';
 import { loadSynthetic } from '../../src/synthetic/load-synthetic';
 import { testTempDir } from '../support/test-tmp';
 

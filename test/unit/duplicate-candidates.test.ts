@@ -1,6 +1,6 @@
 import { EntityKind, OrgType } from '../../src/domain/enums';
 import type { EntityRecord } from '../../src/domain/records';
-import { findDuplicatePairs, MAX_BLOCK } from '../../src/services/duplicate-candidates';
+import { findDuplicatePairs, MAX_BLOCK } from '../../src/editing/duplicate-candidates';
 
 function entity(id: string, name: string, kind = EntityKind.ORGANIZATION, aliases: string[] = []): EntityRecord {
   return {

@@ -1,5 +1,5 @@
 import { RelationshipType } from '../../src/domain/enums';
-import { firstFreeId, relationshipSlug, slugOf } from '../../src/services/ids';
+import { firstFreeId, relationshipSlug, slugOf } from '../../src/editing/ids';
 
 describe('generated ids', () => {
   it('slugs names to kebab-case ASCII the way search folds them', () => {

@@ -1,7 +1,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode } from '../../domain/errors';
-import { loadSeedDirectory } from '../../seed/load-seed';
+import { loadSeedDirectory } from '../../seed/read-seed';
 import { dataFiles, fsyncDirectory } from './data-files';
 import { DataLock } from './data-lock';
 import { DurableLog } from './durable-log';

@@ -1,6 +1,6 @@
 import type { ChangeRecord } from '../../domain/change';
 import type { WriteExpectation, WriteOp } from '../../ports/graph-writes';
-import { checkWrite as check } from '../write-simulation';
+import { checkWrite as check } from '../../editing/write-check';
 import type { GraphState } from './graph-state';
 
 /** The shared write check (../write-simulation) over the in-memory state. */

@@ -5,7 +5,7 @@ import type { WriteExpectation, WriteOp } from '../../ports/graph-writes';
 import { fetchEntities, fetchRelationships, fetchSources } from './fetch';
 import { run } from './driver';
 import * as W from './write-cypher';
-import { checkWrite as check, type RelationshipRefs } from '../write-simulation';
+import { checkWrite as check, type RelationshipRefs } from '../../editing/write-check';
 
 type Refs = RelationshipRefs;
 

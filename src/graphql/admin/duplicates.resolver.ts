@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context';
 import { Role } from '../../domain/change';
 import { EntityKind } from '../../domain/enums';
 import { badInput } from '../../domain/errors';
-import { duplicateCandidates } from '../../services/duplicate-candidates';
+import { duplicateCandidates } from '../../editing/duplicate-candidates';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connection/cursor';
 import { DuplicateCandidate } from './duplicate-candidate.type';
 

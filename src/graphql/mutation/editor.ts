@@ -1,7 +1,7 @@
 import { requireRole } from '../../auth/roles';
 import type { RequestContext } from '../../context';
 import { Role } from '../../domain/change';
-import { GraphEditor } from '../../services/graph-editor';
+import { GraphEditor } from '../../editing/graph-editor';
 
 /** The write service acting for this request's caller (`@Authorized` has already let them in). */
 export function editorFor(ctx: RequestContext): GraphEditor {

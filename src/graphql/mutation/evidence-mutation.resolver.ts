@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context';
 import { Role } from '../../domain/change';
 import { badInput } from '../../domain/errors';
 import type { EvidenceRecord } from '../../domain/records';
-import type { EvidenceTarget } from '../../services/edit-types';
+import type { EvidenceTarget } from '../../editing/edit-types';
 import { Evidence } from '../evidence/evidence.type';
 import { afterWrite, editorFor } from './editor';
 import { EvidenceInput } from './evidence.input';

@@ -1,6 +1,6 @@
 import type { GraphBatch } from '../ports/graph-store';
 import type { WriteOp } from '../ports/graph-writes';
-import type { LineProblem, LocatedLine } from '../seed/parse-lines';
+import type { LineProblem, LocatedLine } from '../records/record-lines';
 import type { ExistingRecords } from './fetch-existing';
 import { sameRecord } from './same-record';
 

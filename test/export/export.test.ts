@@ -2,13 +2,13 @@ import { PassThrough } from 'node:stream';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { Confidence, EntityKind, RelationshipType } from '../../src/domain/enums';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../src/domain/records';
-import { exportGraph } from '../../src/io/export-graph';
-import type { ExportFormat } from '../../src/io/export-formats';
-import { importFile } from '../../src/io/import-graph';
+import { exportGraph } from '../../src/export/export-graph';
+import type { ExportFormat } from '../../src/export/export-formats';
+import { importFile } from '../../src/import/import-graph';
 import type { GraphBatch } from '../../src/ports/graph-store';
 import type { Store } from '../../src/ports/traversals';
 import { loadedStore, seedBatch } from '../support/stores';
-import { writeTemp } from './files';
+import { writeTemp } from '../support/files';
 
 /** Markup characters, a control character and a lone surrogate, which XML cannot carry. */
 const TRICKY = `A & B <"x"> 'y' \u0001\ud800 line\r\nbreak\tend`;

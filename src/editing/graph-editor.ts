@@ -4,7 +4,7 @@ import { badInput, DomainError, ErrorCode } from '../domain/errors';
 import type { EvidenceRecord, EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
 import type { GraphStore } from '../ports/graph-store';
 import { MAX_RELATIONSHIPS_PER_WRITE, type GraphWrites, type WriteOp } from '../ports/graph-writes';
-import { entityLineSchema, relationshipLineSchema } from '../seed/record-schema';
+import { entityLineSchema, relationshipLineSchema } from '../records/record-schema';
 import { changeRecord, diffFields, type ChangeInput } from './change-log';
 import { checkAgainstStore } from './graph-checks';
 import { relationshipSlug, slugOf } from './ids';
@@ -21,7 +21,7 @@ import {
   type NewSource,
 } from './input-schemas';
 import { newId, targetEntity, targetRelationship } from './lookups';
-import { writeLock } from './mutex';
+import { writeLock } from '../concurrency/serial-queue';
 import { planMerge } from './merge-plan';
 import { possibleDuplicates } from './possible-duplicates';
 import { RecordingStore } from './recording-store';

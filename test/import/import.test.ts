@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChangeOperation } from '../../src/domain/change';
-import { importFile, WRITE_LIMIT } from '../../src/io/import-graph';
+import { importFile, WRITE_LIMIT } from '../../src/import/import-graph';
 import type { Store } from '../../src/ports/traversals';
 import { loadedStore } from '../support/stores';
 import { FOUNDING_SOURCE_ID } from '../support/seed-source';
-import { graphCounts } from './graph-counts';
+import { graphCounts } from '../support/graph-counts';
 import {
   attended, jsonl, NEW_GRAPH, NEW_SOURCE_TEXT, newEvent, newPerson, newSource, observesSeedMeeting, tempDir, writeTemp,
-} from './files';
+} from '../support/files';
 
 describe('importing JSON Lines into the embedded store', () => {
   let store: Store;

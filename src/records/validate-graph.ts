@@ -1,5 +1,5 @@
 import type { EvidenceRecord } from '../domain/records';
-import type { LineProblem, LocatedLine } from './parse-lines';
+import type { LineProblem, LocatedLine } from './record-lines';
 
 /** What the lines may refer to beyond themselves (an import into a non-empty store). */
 export interface KnownIds {

@@ -1,4 +1,4 @@
-import { Mutex } from '../../src/services/mutex';
+import { Mutex } from '../../src/concurrency/serial-queue';
 
 describe('Mutex', () => {
   it('runs holders one at a time, in call order, past failures', async () => {

@@ -1,4 +1,4 @@
-import { formatProblem } from '../seed/parse-lines';
+import { formatProblem } from '../records/record-lines';
 import type { KindCounts } from './import-plan';
 import type { ImportResult } from './import-graph';
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/paths';
-import { jsonl, NEW_GRAPH, newPerson, tempDir, writeTemp } from './files';
+import { jsonl, NEW_GRAPH, newPerson, tempDir, writeTemp } from '../support/files';
 
 /**
  * The import and export commands as `npm run import` / `npm run export` start them: the compiled

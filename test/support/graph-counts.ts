@@ -1,6 +1,6 @@
 import { EntityOrder } from '../../src/ports/graph-store';
 import type { Store } from '../../src/ports/traversals';
-import { relationshipPages } from '../../src/io/walk-graph';
+import { relationshipPages } from '../../src/export/walk-graph';
 
 /** What a refused import must leave exactly as it was. */
 export async function graphCounts(store: Store): Promise<{ sources: number; entities: number; relationships: number; changes: number }> {

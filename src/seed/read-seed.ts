@@ -4,8 +4,8 @@ import { DomainError, ErrorCode } from '../domain/errors';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
 import type { GraphBatch } from '../ports/graph-store';
 import { projectRoot } from '../paths';
-import { formatProblem, parseJsonLines, type LineProblem, type LocatedLine } from './parse-lines';
-import { validateGraph } from './validate-graph';
+import { formatProblem, parseJsonLines, type LineProblem, type LocatedLine } from '../records/record-lines';
+import { validateGraph } from '../records/validate-graph';
 
 /** The repository's seed folder. */
 export const DEFAULT_SEED_DIR = join(projectRoot(), 'seed');

@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
-import { exportGraph } from '../../src/io/export-graph';
-import { importFile } from '../../src/io/import-graph';
+import { exportGraph } from '../../src/export/export-graph';
+import { importFile } from '../../src/import/import-graph';
 import type { Store } from '../../src/ports/traversals';
 import { describeStore, loadedStore, STORE_KINDS } from '../support/stores';
-import { graphCounts } from './graph-counts';
-import { attended, jsonl, NEW_GRAPH, newPerson, observesSeedMeeting, writeTemp } from './files';
+import { graphCounts } from '../support/graph-counts';
+import { attended, jsonl, NEW_GRAPH, newPerson, observesSeedMeeting, writeTemp } from '../support/files';
 
 async function jsonlExport(store: Store): Promise<string> {
   const out = new PassThrough();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badInput } from '../domain/errors';
-import { entityLineSchema, evidenceSchema, relationshipLineSchema, sourceLineSchema } from '../seed/record-schema';
+import { entityLineSchema, evidenceSchema, relationshipLineSchema, sourceLineSchema } from '../records/record-schema';
 
 /**
  * The GraphQL inputs are the import line shapes with the id made optional (generated when absent),

@@ -1,8 +1,8 @@
 import type { EntityRecord, RelationshipRecord } from '../domain/records';
 import { badInput } from '../domain/errors';
 import type { GraphStore } from '../ports/graph-store';
-import type { LocatedLine } from '../seed/parse-lines';
-import { validateGraph, type KnownIds } from '../seed/validate-graph';
+import type { LocatedLine } from '../records/record-lines';
+import { validateGraph, type KnownIds } from '../records/validate-graph';
 
 /**
  * Checks records about to be written against the stored graph with the seed's own cross-record

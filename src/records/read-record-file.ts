@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
-import { checkLine, parseJsonLines, type LineProblem, type LocatedLine } from '../seed/parse-lines';
+import { checkLine, parseJsonLines, type LineProblem, type LocatedLine } from './record-lines';
 import { CsvReader, type CsvRow } from './csv-reader';
 import { layoutOf, rowToRecord, type CsvLayout } from './csv-columns';
 

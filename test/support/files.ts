@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FOUNDING_SOURCE_ID } from '../support/seed-source';
-import { testTempDir } from '../support/test-tmp';
+import { FOUNDING_SOURCE_ID } from './seed-source';
+import { testTempDir } from './test-tmp';
 
 /** A fresh folder per call, so parallel and repeated runs never share files. */
 export function tempDir(): string {

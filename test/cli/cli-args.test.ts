@@ -1,5 +1,5 @@
-import { parseExportArgs } from '../../src/io/export-args';
-import { parseImportArgs } from '../../src/io/import-args';
+import { parseExportArgs } from '../../src/export/export-args';
+import { parseImportArgs } from '../../src/import/import-args';
 
 describe('the import and export arguments', () => {
   it('reads a file, --dry-run and --actor, defaulting the actor', () => {

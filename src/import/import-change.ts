@@ -1,6 +1,6 @@
 import { ChangeOperation, Role, type ChangeRecord } from '../domain/change';
 import type { WriteOp } from '../ports/graph-writes';
-import { changeRecord } from '../services/change-log';
+import { changeRecord } from '../editing/change-log';
 import type { KindCounts } from './import-plan';
 
 export interface ImportChangeContext {

@@ -1,14 +1,14 @@
 import { basename } from 'node:path';
 import type { GraphStore } from '../ports/graph-store';
 import type { GraphWrites, WriteExpectation, WriteOp } from '../ports/graph-writes';
-import { toBatch } from '../seed/load-seed';
-import type { LineProblem, LocatedLine } from '../seed/parse-lines';
-import { validateGraph } from '../seed/validate-graph';
-import { writeLock } from '../services/mutex';
+import { toBatch } from '../seed/read-seed';
+import type { LineProblem, LocatedLine } from '../records/record-lines';
+import { validateGraph } from '../records/validate-graph';
+import { writeLock } from '../concurrency/serial-queue';
 import { fetchExisting, type ExistingRecords } from './fetch-existing';
 import { importChange } from './import-change';
 import { planImport, sourceTextConflicts, type KindCounts } from './import-plan';
-import { readImportFile, type ImportFileContent } from './read-import-file';
+import { readImportFile, type ImportFileContent } from '../records/read-record-file';
 
 export const DEFAULT_IMPORT_ACTOR = 'import-cli';
 

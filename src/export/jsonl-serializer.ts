@@ -1,5 +1,5 @@
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
-import { entityLine, relationshipLine, sourceLine } from '../synthetic/jsonl';
+import { entityLine, relationshipLine, sourceLine } from '../records/jsonl-writer';
 import type { GraphSerializer } from './graph-serializer';
 
 /** The import line shape, so an export imports back into an identical graph. */

@@ -1,4 +1,4 @@
-import { CsvReader, type CsvRow } from '../../src/io/csv-reader';
+import { CsvReader, type CsvRow } from '../../src/records/csv-reader';
 
 function read(text: string, chunkSize = text.length || 1): CsvRow[] {
   const reader = new CsvReader();

@@ -1,9 +1,9 @@
-import { importFile } from '../../src/io/import-graph';
+import { importFile } from '../../src/import/import-graph';
 import type { Store } from '../../src/ports/traversals';
 import { loadedStore } from '../support/stores';
 import { FOUNDING_SOURCE_ID } from '../support/seed-source';
-import { graphCounts } from './graph-counts';
-import { jsonl, newSource, writeTemp } from './files';
+import { graphCounts } from '../support/graph-counts';
+import { jsonl, newSource, writeTemp } from '../support/files';
 
 const entityHeader = 'id,kind,name,aliases,orgType,country,date,description,sourceId,quote,confidence';
 const relationshipHeader = 'id,type,fromId,toId,role,onBehalfOfId,startDate,endDate,description,sourceId,quote,confidence';
