@@ -3,9 +3,9 @@
  * prints one JSON line of figures. A process of its own, so its RSS is the store's and not what the
  * parent measured before.
  */
-import { EmbeddedStore } from '../src/adapters/embedded/embedded-store';
 import { rssMb } from './stats';
 import { timedLoad, type LoadFigures } from './timed-load';
+import { memoryStore } from '../src/open-store';
 
 export interface EmbeddedLoadFigures extends LoadFigures {
   readonly rssBeforeMb: number;
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   if (!Number.isSafeInteger(relationships) || relationships < 1) throw new Error(`expected a relationship count; got ${process.argv[2]}`);
   collectGarbage();
   const rssBeforeMb = rssMb();
-  const store = new EmbeddedStore();
+  const store = memoryStore();
   const figures = await timedLoad(store, { relationships, seed: 42 });
   collectGarbage();
   const result: EmbeddedLoadFigures = {

@@ -3,27 +3,26 @@
  * figures on synthetic graphs, printed as a table. Not a test: it times things, so it only reports.
  * (a) embedded: upserting 1M relationships, in a child process, with its RSS afterwards;
  * (b) Neo4j: loading 1M relationships through upsert, in relationships per second, beside the
- *     server's floor (src/adapters/neo4j/load-floor.ts) for the same relationships;
+ *     server's floor (./neo4j-load-floor.ts) for the same relationships;
  * (c) both: traversal latencies on a 100k-relationship graph.
  * Neo4j is its own, on 127.0.0.1 and a temporary store, stopped at the end.
  */
 import { cpus, loadavg } from 'node:os';
-import { EmbeddedStore } from '../src/adapters/embedded/embedded-store';
 import type { Neo4jOptions } from '../src/adapters/neo4j/driver';
-import { Neo4jStore } from '../src/adapters/neo4j/neo4j-store';
-import { measureLoadFloor, type FloorFigures } from '../src/adapters/neo4j/load-floor';
-import { Neo4jTestHooks } from '../src/adapters/neo4j/test-hooks';
 import type { RelationshipRecord } from '../src/domain/records';
 import { generateGraphChunks } from '../src/synthetic/generate';
 import type { TraversalStore } from './traversal-store';
 import { SYNTHETIC_HUB_IDS } from '../src/synthetic/hubs';
 import { parseBenchArgs } from './args';
+import { Neo4jTestHooks } from '../test/support/neo4j-test-hooks';
 import { startBenchNeo4j, type BenchNeo4j } from './bench-neo4j';
 import { embeddedLoadInChild } from './embedded-load';
+import { measureLoadFloor, type FloorFigures } from './neo4j-load-floor';
 import { ms, rssMb } from './stats';
 import { printTable, verdict, type Row } from './table';
 import { perSecond, timedLoad, type LoadFigures } from './timed-load';
 import { measureTraversals, type Probes } from './traversal-latency';
+import { memoryStore, neo4jStore } from '../src/open-store';
 
 const BIG = 1_000_000;
 /** How many of the 1M relationships the floor probe creates again. */
@@ -134,7 +133,7 @@ async function embeddedPart(rows: Row[], skip1m: boolean): Promise<void> {
     rows.push({ part: '(a) 1M', store: 'embedded', measure: 'RSS after load (child, after gc)', figure: `${f.rssAfterMb} MB (${f.rssBeforeMb} MB before; heap used ${f.heapUsedMb} MB)`, target: '', verdict: '' });
   }
   progress('(c) embedded: loading 100k relationships');
-  const store = new EmbeddedStore();
+  const store = memoryStore();
   const load = await timedLoad(store, { relationships: MEDIUM, seed: SEED });
   rows.push({ part: '(c) 100k', store: 'embedded', measure: 'load 100k relationships', figure: `${(load.upsertMs / 1000).toFixed(1)} s in upsert`, target: '', verdict: '' });
   progress('(c) embedded: traversal latencies');
@@ -146,7 +145,7 @@ async function neo4jPart(rows: Row[], skip1m: boolean): Promise<void> {
   progress('starting a Neo4j of our own on 127.0.0.1');
   const server: BenchNeo4j = await startBenchNeo4j(NEO4J_MEMORY);
   const options: Neo4jOptions = { uri: server.uri, user: 'neo4j', password: '', database: 'neo4j', timeoutMs: 30_000 };
-  const store = Neo4jStore.create(options);
+  const store = neo4jStore(options);
   try {
     await store.migrate();
     progress('(c) neo4j: loading 100k relationships');

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { createStore } from '../app';
+import { openStore } from '../open-store';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { failureMessage } from './fail';
@@ -22,8 +22,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Logs on stderr, unlike the server's: stdout may be the export itself.
   const logger = createLogger(config, 2);
-  const background = new AbortController();
-  const store = await createStore(config, logger, background.signal);
+  const store = await openStore(config, logger);
   const onProgress = (message: string): void => console.error(message);
   try {
     await store.ping();
@@ -50,7 +49,6 @@ async function main(): Promise<void> {
       throw e;
     }
   } finally {
-    background.abort();
     await store.close();
   }
 }

@@ -1,4 +1,4 @@
-import { createStore } from '../app';
+import { openStore } from '../open-store';
 import { loadConfig } from '../config';
 import { failureMessage } from './fail';
 import { importFile } from '../import/import-graph';
@@ -19,8 +19,7 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const logger = createLogger(config);
-  const background = new AbortController();
-  const store = await createStore(config, logger, background.signal);
+  const store = await openStore(config, logger);
   try {
     // Fail now rather than after reading a large file.
     await store.ping();
@@ -36,7 +35,6 @@ async function main(): Promise<number> {
     console.log(importSummary(result));
     return 0;
   } finally {
-    background.abort();
     await store.close();
   }
 }

@@ -1,26 +1,34 @@
 import { fail } from './fail';
-import { Neo4jStore } from '../adapters/neo4j/neo4j-store';
-import { neo4jOptionsFromConfig } from '../adapters/neo4j/options';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
+import { migrateStore } from '../open-store';
 
-/** `npm run migrate`: creates the Neo4j constraints and indexes; safe to run any number of times. */
+const USAGE = `npm run migrate [-- --force]
+  Brings the Neo4j schema (constraints, indexes, audit links) to this version's; safe to run any
+  number of times. At the current version it only reads the recorded version; --force reruns the
+  whole pass (e.g. after an index was dropped by hand).`;
+
+/** `npm run migrate`: the Neo4j schema, through the composition root. */
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
+  const unknown = args.filter((a) => a !== '--force');
+  if (unknown.length > 0) throw new Error(`unknown argument ${unknown[0]}\n${USAGE}`);
   const config = loadConfig();
   const logger = createLogger(config);
-  const options = neo4jOptionsFromConfig(config);
-  if (!options) {
+  const started = Date.now();
+  const result = await migrateStore(config, args.includes('--force'));
+  if (result === null) {
     logger.info('NEO4J_URI is not set: the embedded store has no schema to migrate; nothing to do');
     return;
   }
-  const store = Neo4jStore.create(options);
-  try {
-    const started = Date.now();
-    await store.migrate();
-    logger.info({ uri: options.uri, database: options.database, ms: Date.now() - started }, 'Neo4j schema is up to date');
-  } finally {
-    await store.close();
-  }
+  logger.info(
+    { ...result, uri: config.NEO4J_URI, database: config.NEO4J_DATABASE, ms: Date.now() - started },
+    result.ran ? 'Neo4j schema migrated' : 'Neo4j schema already at this version; nothing to do',
+  );
 }
 
 main().then(() => process.exit(0), fail);

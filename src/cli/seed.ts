@@ -1,36 +1,32 @@
 import { fail } from './fail';
-import { Neo4jStore } from '../adapters/neo4j/neo4j-store';
-import { neo4jOptionsFromConfig } from '../adapters/neo4j/options';
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
-import type { GraphBatch } from '../ports/graph-store';
+import { openStore } from '../open-store';
 import { loadSeedDirectory } from '../seed/read-seed';
+import { seedStore } from '../seed/seed-store';
 
-/** `npm run seed`: loads seed/ (or SEED_DIR) into Neo4j, migrating first; idempotent. */
+/**
+ * `npm run seed`: loads seed/ (or SEED_DIR) into the store the environment selects (Neo4j with
+ * NEO4J_URI, else the embedded store in DATA_DIR); idempotent, so running it again changes nothing.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
-  const options = neo4jOptionsFromConfig(config);
-  if (!options) {
-    logger.info('NEO4J_URI is not set: the embedded store loads the seed itself at start; nothing to do');
-    return;
-  }
-  const batch = loadSeedDirectory(config.SEED_DIR);
-  const store = Neo4jStore.create(options);
+  const batch = await loadSeedDirectory(config.SEED_DIR);
+  const store = await openStore(config, logger);
   try {
     const started = Date.now();
-    await store.migrate();
-    for (const part of parts(batch)) await store.upsert(part);
+    await store.ping();
+    await seedStore(store, batch);
     logger.info(
       {
-        uri: options.uri,
-        database: options.database,
+        store: store.kind,
         sources: batch.sources.length,
         entities: batch.entities.length,
         relationships: batch.relationships.length,
         ms: Date.now() - started,
       },
-      'seed loaded into Neo4j',
+      'seed loaded',
     );
   } finally {
     await store.close();
@@ -38,19 +34,3 @@ async function main(): Promise<void> {
 }
 
 main().then(() => process.exit(0), fail);
-
-/** Records per upsert (one transaction each), so a large SEED_DIR never becomes one huge transaction. */
-const PART_SIZE = 5000;
-
-/** Sources, then entities, then relationships, so every part refers only to what is already loaded. */
-function* parts(batch: GraphBatch): Generator<GraphBatch> {
-  for (let i = 0; i < batch.sources.length; i += PART_SIZE) {
-    yield { sources: batch.sources.slice(i, i + PART_SIZE), entities: [], relationships: [] };
-  }
-  for (let i = 0; i < batch.entities.length; i += PART_SIZE) {
-    yield { sources: [], entities: batch.entities.slice(i, i + PART_SIZE), relationships: [] };
-  }
-  for (let i = 0; i < batch.relationships.length; i += PART_SIZE) {
-    yield { sources: [], entities: [], relationships: batch.relationships.slice(i, i + PART_SIZE) };
-  }
-}

@@ -1,17 +1,15 @@
-/** A FIFO async lock: each holder runs after the previous one settled, whether it failed or not. */
-export class Mutex {
+/**
+ * Runs tasks one at a time in call order: each starts once the previous one settled, whether it
+ * failed or not, so a failed task never blocks the ones after it. The one serialising primitive
+ * of the codebase: the embedded store's writes (journal order is apply order) and the write
+ * side's read-check-write sequences (editing/write-lock.ts) both queue through it.
+ */
+export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
 
-  run<T>(task: () => Promise<T>): Promise<T> {
+  run<T>(task: () => Promise<T> | T): Promise<T> {
     const result = this.tail.then(task);
     this.tail = result.catch(() => undefined);
     return result;
   }
 }
-
-/**
- * One lock per process for every read-validate-write sequence: two editors checking "is this id
- * free?" and then both writing it must not interleave. Per process, not per store object, because
- * each request sees the store through its own wrapper.
- */
-export const writeLock = new Mutex();

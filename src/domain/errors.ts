@@ -8,7 +8,6 @@ export enum ErrorCode {
   INVALID_DATA = 'INVALID_DATA',
   /** Another request changed what this one read before it could write; reading again and retrying works. */
   CONFLICT = 'CONFLICT',
-  INTERNAL = 'INTERNAL',
 }
 
 /**

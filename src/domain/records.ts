@@ -48,3 +48,10 @@ export interface RelationshipRecord {
   readonly description: string | null;
   readonly evidence: readonly EvidenceRecord[];
 }
+
+/** Records that travel together: a seed folder, an import file, one load. */
+export interface RecordBatch {
+  readonly sources: readonly SourceRecord[];
+  readonly entities: readonly EntityRecord[];
+  readonly relationships: readonly RelationshipRecord[];
+}

@@ -21,7 +21,7 @@ import {
   type NewSource,
 } from './input-schemas';
 import { newId, targetEntity, targetRelationship } from './lookups';
-import { writeLock } from '../concurrency/serial-queue';
+import { writeLock } from './write-lock';
 import { planMerge } from './merge-plan';
 import { possibleDuplicates } from './possible-duplicates';
 import { RecordingStore } from './recording-store';

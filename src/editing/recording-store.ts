@@ -1,6 +1,6 @@
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
 import type { GraphStore } from '../ports/graph-store';
-import type { GraphWrites, WriteExpectation } from '../ports/graph-writes';
+import type { GraphWrites, WriteExpectation, WriteOp } from '../ports/graph-writes';
 
 type Store = GraphStore & GraphWrites;
 
@@ -40,6 +40,16 @@ export class RecordingStore {
     return [...this.seen.values()];
   }
 
+  /**
+   * Only the records `ops` write, as they were read: for a long read split into several writes
+   * (an import), each write carries the expectations of its own records.
+   */
+  expectationsFor(ops: readonly WriteOp[]): WriteExpectation[] {
+    const keys = new Set<string>();
+    for (const op of ops) for (const key of keysOf(op)) keys.add(key);
+    return [...keys].flatMap((key) => this.seen.get(key) ?? []);
+  }
+
   private remember<T extends EntityRecord | RelationshipRecord | SourceRecord>(
     kind: WriteExpectation['kind'],
     ids: readonly string[],
@@ -50,5 +60,26 @@ export class RecordingStore {
       if (!this.seen.has(key)) this.seen.set(key, { kind, id, record: records[i] ?? null } as WriteExpectation);
     });
     return [...records];
+  }
+}
+
+function keysOf(op: WriteOp): string[] {
+  switch (op.op) {
+    case 'putSource':
+      return [`source:${op.source.id}`];
+    case 'putEntity':
+      return [`entity:${op.entity.id}`];
+    case 'deleteEntity':
+      return [`entity:${op.id}`];
+    // Not its ends: they need only exist, which the write check sees for itself (and an earlier
+    // part of the same import may have created them since they were read).
+    case 'putRelationship':
+      return [`relationship:${op.relationship.id}`];
+    case 'deleteRelationship':
+      return [`relationship:${op.id}`];
+    default: {
+      const never: never = op;
+      throw new Error(`unknown write op ${JSON.stringify(never)}`);
+    }
   }
 }

@@ -1,41 +1,16 @@
-import type { ChangeRecord } from '../domain/change';
 import { compareStrings } from '../domain/compare';
 import { badInput, DomainError, ErrorCode } from '../domain/errors';
 import { isDeepStrictEqual } from 'node:util';
-import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
-import type { WriteExpectation, WriteOp } from '../ports/graph-writes';
-
-/** What the check needs to know of a relationship. */
-export interface RelationshipRefs {
-  readonly id: string;
-  readonly fromId: string;
-  readonly toId: string;
-  readonly onBehalfOfId: string | null;
-}
-
-/** The stored state a write is checked against, as each adapter can answer it. */
-export interface StoredView {
-  entityExists(id: string): boolean;
-  relationship(id: string): RelationshipRefs | null;
-  /** Stored relationships touching the entity (end or onBehalfOf); only asked for deleted entities. */
-  relationshipIdsTouching(entityId: string): Iterable<string>;
-  changeLogged(id: string): boolean;
-  /** The stored record of each expectation's kind and id (only asked for those). */
-  stored(kind: WriteExpectation['kind'], id: string): EntityRecord | RelationshipRecord | SourceRecord | null;
-}
+import type { RelationshipRefs, StoredView, WriteCheck, WriteOp } from '../ports/graph-writes';
 
 /**
- * The one write check both adapters run, so they refuse alike (same codes, messages, details):
+ * The one write check both adapters run (the composition root hands it to them), so they refuse
+ * alike (same codes, messages, details):
  * the ops are simulated in order over the stored state, so an entity put earlier in the batch
  * counts as existing and a relationship deleted earlier no longer holds its ends. Nothing is
  * written anywhere before it passes.
  */
-export function checkWrite(
-  view: StoredView,
-  ops: readonly WriteOp[],
-  changes: readonly ChangeRecord[],
-  expected: readonly WriteExpectation[] = [],
-): void {
+export const checkWrite: WriteCheck = (view, ops, changes, expected = []) => {
   for (const e of expected) {
     const stored = view.stored(e.kind, e.id);
     if (!isDeepStrictEqual(stored, e.record)) {
@@ -55,7 +30,7 @@ export function checkWrite(
     if (view.changeLogged(c.id) || seen.has(c.id)) throw new Error(`change id "${c.id}" is already logged`);
     seen.add(c.id);
   }
-}
+};
 
 /** The state as it would be after the ops taken so far, without touching the real one. */
 class PendingWrite {

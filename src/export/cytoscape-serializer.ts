@@ -1,13 +1,14 @@
 import type { EntityRecord, RelationshipRecord } from '../domain/records';
+import { cytoscapeEdge, cytoscapeNode } from './cytoscape-elements';
 import type { GraphSerializer } from './graph-serializer';
 
 /** Cytoscape.js elements JSON (`cy.add(json.elements)` or `cytoscape({ elements })`), one element per line. */
 export function cytoscapeSerializer(): GraphSerializer {
   let separator = '';
-  const elements = <T>(items: readonly T[], data: (item: T) => object): string => {
+  const elements = <T>(items: readonly T[], element: (item: T) => { data: object }): string => {
     let out = '';
     for (const item of items) {
-      out += `${separator}\n    ${JSON.stringify({ data: data(item) })}`;
+      out += `${separator}\n    ${JSON.stringify({ data: element(item).data })}`;
       separator = ',';
     }
     return out;
@@ -19,22 +20,12 @@ export function cytoscapeSerializer(): GraphSerializer {
       separator = '';
       return '  "nodes": [';
     },
-    nodes: (entities: readonly EntityRecord[]) => elements(entities, nodeData),
+    nodes: (entities: readonly EntityRecord[]) => elements(entities, cytoscapeNode),
     startEdges: () => {
       separator = '';
       return '\n  ],\n  "edges": [';
     },
-    edges: (relationships: readonly RelationshipRecord[]) => elements(relationships, edgeData),
+    edges: (relationships: readonly RelationshipRecord[]) => elements(relationships, cytoscapeEdge),
     end: () => '\n  ]\n  }\n}\n',
   };
-}
-
-function nodeData(e: EntityRecord): object {
-  const { name, ...rest } = e;
-  return { ...rest, id: e.id, label: name };
-}
-
-function edgeData(r: RelationshipRecord): object {
-  const { fromId, toId, ...rest } = r;
-  return { ...rest, id: r.id, source: fromId, target: toId, label: r.type };
 }

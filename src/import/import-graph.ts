@@ -1,14 +1,15 @@
 import { basename } from 'node:path';
 import type { GraphStore } from '../ports/graph-store';
-import type { GraphWrites, WriteExpectation, WriteOp } from '../ports/graph-writes';
-import { toBatch } from '../seed/read-seed';
+import type { GraphWrites, WriteOp } from '../ports/graph-writes';
+import { RecordingStore } from '../editing/recording-store';
+import { toBatch } from '../records/to-batch';
 import type { LineProblem, LocatedLine } from '../records/record-lines';
 import { validateGraph } from '../records/validate-graph';
-import { writeLock } from '../concurrency/serial-queue';
-import { fetchExisting, type ExistingRecords } from './fetch-existing';
+import { writeLock } from '../editing/write-lock';
+import { fetchExisting } from './fetch-existing';
 import { importChange } from './import-change';
 import { planImport, sourceTextConflicts, type KindCounts } from './import-plan';
-import { readImportFile, type ImportFileContent } from '../records/read-record-file';
+import { readRecordFile, type RecordFileContent } from '../records/read-record-file';
 
 export const DEFAULT_IMPORT_ACTOR = 'import-cli';
 
@@ -62,7 +63,7 @@ export async function importFile(store: ImportStore, path: string, options: Impo
   const file = options.file ?? path;
   const progress = options.onProgress ?? (() => undefined);
   let nextReport = PROGRESS_EVERY;
-  const content = await readImportFile(path, file, (count) => {
+  const content = await readRecordFile(path, file, (count) => {
     if (count < nextReport) return;
     progress(`read ${count} lines`);
     nextReport = count + PROGRESS_EVERY;
@@ -78,9 +79,11 @@ interface WriteContext extends ImportOptions {
   readonly progress: (message: string) => void;
 }
 
-async function compareAndWrite(store: ImportStore, content: ImportFileContent, context: WriteContext): Promise<ImportResult> {
+async function compareAndWrite(store: ImportStore, content: RecordFileContent, context: WriteContext): Promise<ImportResult> {
   const { lines, texts } = content;
-  const existing = await fetchExisting(store, wantedIds(lines));
+  // Read through the editor's recorder, so each write carries what the comparison saw of its records.
+  const recording = new RecordingStore(store);
+  const existing = await fetchExisting(recording.store, wantedIds(lines));
   const known = {
     entityIds: new Set(existing.entities.keys()),
     sourceTexts: new Map([...existing.sources.values()].map((s) => [s.id, s.text])),
@@ -106,26 +109,10 @@ async function compareAndWrite(store: ImportStore, content: ImportFileContent, c
       part: chunks.length > 1 ? `${i + 1}/${chunks.length}` : null,
     });
     // What the comparison read: another writer changing it before this part lands is a CONFLICT.
-    await store.write(ops, [change], expectationsOf(ops, existing));
+    await store.write(ops, [change], recording.expectationsFor(ops));
     if (chunks.length > 1) context.progress(`wrote part ${i + 1}/${chunks.length} (${ops.length} records)`);
   }
   return { ...planned, written: plan.ops.length, writes: chunks.length };
-}
-
-/** Every record an op replaces, as the comparison saw it (null: it was absent). */
-function expectationsOf(ops: readonly WriteOp[], existing: ExistingRecords): WriteExpectation[] {
-  return ops.flatMap((op): WriteExpectation[] => {
-    switch (op.op) {
-      case 'putSource':
-        return [{ kind: 'source', id: op.source.id, record: existing.sources.get(op.source.id) ?? null }];
-      case 'putEntity':
-        return [{ kind: 'entity', id: op.entity.id, record: existing.entities.get(op.entity.id) ?? null }];
-      case 'putRelationship':
-        return [{ kind: 'relationship', id: op.relationship.id, record: existing.relationships.get(op.relationship.id) ?? null }];
-      default:
-        return [];
-    }
-  });
 }
 
 /** Consecutive runs of ops within WRITE_LIMIT; order is kept, so each chunk refers only to what precedes it. */

@@ -1,6 +1,6 @@
 import type { Direction, EntityKind, OrgType, RelationshipType } from '../domain/enums';
 import type { DateWindow } from '../domain/date-window';
-import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
+import type { EntityRecord, RecordBatch, RelationshipRecord, SourceRecord } from '../domain/records';
 
 /** Offset paging; cursors are an API concern and are encoded above the port. */
 export interface PageRequest {
@@ -49,11 +49,8 @@ export interface EntityListRequest extends PageRequest {
   readonly orderBy: EntityOrder;
 }
 
-export interface GraphBatch {
-  readonly sources: readonly SourceRecord[];
-  readonly entities: readonly EntityRecord[];
-  readonly relationships: readonly RelationshipRecord[];
-}
+/** What `upsert` takes. */
+export type GraphBatch = RecordBatch;
 
 /**
  * The store port. Batch-first: every lookup takes many keys and answers one result per key, in key

@@ -51,3 +51,33 @@ export interface GraphWrites {
    */
   relationshipsTouching(ids: readonly string[]): Promise<RelationshipRecord[]>;
 }
+
+/** What the check needs to know of a relationship. */
+export interface RelationshipRefs {
+  readonly id: string;
+  readonly fromId: string;
+  readonly toId: string;
+  readonly onBehalfOfId: string | null;
+}
+
+/** The stored state a write is checked against, as each adapter can answer it. */
+export interface StoredView {
+  entityExists(id: string): boolean;
+  relationship(id: string): RelationshipRefs | null;
+  /** Stored relationships touching the entity (end or onBehalfOf); only asked for deleted entities. */
+  relationshipIdsTouching(entityId: string): Iterable<string>;
+  changeLogged(id: string): boolean;
+  /** The stored record of each expectation's kind and id (only asked for those). */
+  stored(kind: WriteExpectation['kind'], id: string): EntityRecord | RelationshipRecord | SourceRecord | null;
+}
+
+/**
+ * The rules every write must pass before anything of it is applied (src/editing/write-check.ts):
+ * the ops simulated in order over `view`, and the expectations compared. Throws the refusal.
+ */
+export type WriteCheck = (
+  view: StoredView,
+  ops: readonly WriteOp[],
+  changes: readonly ChangeRecord[],
+  expected?: readonly WriteExpectation[],
+) => void;

@@ -1,5 +1,3 @@
-import type { GraphStore } from './graph-store';
-import type { GraphWrites } from './graph-writes';
 import type { Direction, EntityKind, RelationshipType } from '../domain/enums';
 import type { RelationshipRecord } from '../domain/records';
 
@@ -96,6 +94,3 @@ export interface GraphTraversals {
   /** Per id, its dated relationships (both directions), by date, then type, then id. */
   timelines(ids: readonly string[], window: TimelineWindow): Promise<TimelineRecord[][]>;
 }
-
-/** What the API needs from a store: reads, traversals and writes, from one adapter. */
-export type Store = GraphStore & GraphTraversals & GraphWrites;

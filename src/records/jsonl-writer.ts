@@ -1,6 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
-import type { GraphBatch } from '../ports/graph-store';
+import type { EntityRecord, RecordBatch, RelationshipRecord, SourceRecord } from '../domain/records';
 
 /** Lines are written in blocks of about this many characters: few syscalls, no file-sized string. */
 const FLUSH_CHARS = 4_000_000;
@@ -19,7 +18,7 @@ export function relationshipLine(r: RelationshipRecord): string {
 }
 
 /** Writes every batch as JSON Lines, in order, to a new file; returns the lines and bytes written. */
-export function writeJsonLines(path: string, batches: Iterable<GraphBatch>): { lines: number; bytes: number } {
+export function writeJsonLines(path: string, batches: Iterable<RecordBatch>): { lines: number; bytes: number } {
   const fd = openSync(path, 'w');
   let block: string[] = [];
   let chars = 0;

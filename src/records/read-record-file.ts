@@ -5,7 +5,7 @@ import { checkLine, parseJsonLines, type LineProblem, type LocatedLine } from '.
 import { CsvReader, type CsvRow } from './csv-reader';
 import { layoutOf, rowToRecord, type CsvLayout } from './csv-columns';
 
-export interface ImportFileContent {
+export interface RecordFileContent {
   readonly lines: LocatedLine[];
   readonly problems: LineProblem[];
   /** Source id -> text, for every source line (a textFile resolved beside the import file). */
@@ -16,15 +16,15 @@ export interface ImportFileContent {
 const BLOCK_LINES = 10_000;
 
 /**
- * Reads an import file, JSON Lines or (by the `.csv` extension) CSV, checking every record against
+ * Reads a record file (a seed file, an import), JSON Lines or (by the `.csv` extension) CSV, checking every record against
  * the line schema and collecting every problem with its line number. `file` labels the problems.
  */
-export async function readImportFile(
+export async function readRecordFile(
   path: string,
   file: string = path,
   onLines?: (count: number) => void,
-): Promise<ImportFileContent> {
-  const content: ImportFileContent = { lines: [], problems: [], texts: new Map() };
+): Promise<RecordFileContent> {
+  const content: RecordFileContent = { lines: [], problems: [], texts: new Map() };
   const isCsv = extname(path).toLowerCase() === '.csv';
   const sink = isCsv ? csvSink(file, content) : jsonLinesSink(file, content);
   let first = true;
@@ -46,7 +46,7 @@ interface Sink {
   count(): number;
 }
 
-function jsonLinesSink(file: string, out: ImportFileContent): Sink {
+function jsonLinesSink(file: string, out: RecordFileContent): Sink {
   let carry = '';
   let block: string[] = [];
   let firstLineNo = 1;
@@ -81,7 +81,7 @@ function jsonLinesSink(file: string, out: ImportFileContent): Sink {
   };
 }
 
-function csvSink(file: string, out: ImportFileContent): Sink {
+function csvSink(file: string, out: RecordFileContent): Sink {
   const reader = new CsvReader();
   let layout: CsvLayout | null = null;
   let headerRefused = false;
@@ -124,8 +124,8 @@ function csvSink(file: string, out: ImportFileContent): Sink {
   };
 }
 
-/** Inline texts as they are; a textFile is read relative to the import file, as the seed loader does. */
-async function resolveSourceTexts(content: ImportFileContent, dir: string): Promise<void> {
+/** Inline texts as they are; a textFile is read relative to the record file. */
+async function resolveSourceTexts(content: RecordFileContent, dir: string): Promise<void> {
   for (const l of content.lines) {
     const v = l.value;
     if (v.record !== 'source') continue;

@@ -7,11 +7,11 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
 import { EntityOrder } from '../../src/ports/graph-store';
 import { loadSeedDirectory } from '../../src/seed/read-seed';
-import { MEETING_ID } from './fixtures/embedded-records';
+import { MEETING_ID } from '../support/seed-source';
 import { testTempDir } from '../support/test-tmp';
+import { openEmbeddedStore } from '../../src/open-store';
 
 jest.setTimeout(120_000);
 
@@ -72,13 +72,13 @@ describe('embedded store under kill -9', () => {
       acked.push(...result.acked);
     }
 
-    const store = await EmbeddedStore.open({ dataDir });
+    const store = await openEmbeddedStore({ dataDir });
     try {
       const found = await store.getEntities(acked);
       expect(acked.filter((_id, i) => found[i] === null)).toEqual([]);
 
       // Acknowledged or not, a write that is there is there whole: entity, relationship and audit entry.
-      const seed = loadSeedDirectory();
+      const seed = await loadSeedDirectory();
       const all = (await store.listEntities({ first: 100_000, offset: 0, orderBy: EntityOrder.NAME })).items;
       const written = all.filter((e) => e.id.startsWith('crash-')).map((e) => e.id);
       expect(written.length).toBeGreaterThanOrEqual(acked.length);

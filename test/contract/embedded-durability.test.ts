@@ -6,19 +6,22 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
 import { encodeJournalLine } from '../../src/adapters/embedded/journal-line';
 import { RelationshipType } from '../../src/domain/enums';
 import { ErrorCode } from '../../src/domain/errors';
 import { EntityOrder } from '../../src/ports/graph-store';
 import type { WriteOp } from '../../src/ports/graph-writes';
-import type { Store } from '../../src/ports/traversals';
+import type { Store } from '../../src/ports/store';
 import { loadSeedDirectory } from '../../src/seed/read-seed';
-import { change, MEETING_ID, person, relationship } from './fixtures/embedded-records';
+import { change, person, relationship } from '../support/records';
+import { MEETING_ID } from '../support/seed-source';
 import { testTempDir } from '../support/test-tmp';
+import { openEmbeddedStore, openStore as openConfiguredStore } from '../../src/open-store';
+import { silentLogger, storeDump, testConfig } from '../support/api';
+import { seedBatch } from '../support/stores';
 
 const dirs: string[] = [];
-const open: EmbeddedStore[] = [];
+const open: Store[] = [];
 
 function freshDir(): string {
   const dir = testTempDir('embedded-');
@@ -26,13 +29,15 @@ function freshDir(): string {
   return dir;
 }
 
-async function openStore(dataDir: string, seedDir?: string): Promise<EmbeddedStore> {
-  const store = await EmbeddedStore.open({ dataDir, seedDir });
+/** Through the composition root, as the server opens it: seeded (from seedDir, else seed/) when empty. */
+async function openStore(dataDir: string, seedDir?: string): Promise<Store> {
+  const config = testConfig({ DATA_DIR: dataDir, ...(seedDir ? { SEED_DIR: seedDir } : {}) });
+  const store = await openConfiguredStore(config, silentLogger, { seedIfEmpty: true });
   open.push(store);
   return store;
 }
 
-async function reopen(store: EmbeddedStore, dataDir: string): Promise<EmbeddedStore> {
+async function reopen(store: Store, dataDir: string): Promise<Store> {
   await store.close();
   // A seed folder that does not exist: a reopen that tried to seed would fail.
   return openStore(dataDir, join(dataDir, 'no-seed-here'));
@@ -40,14 +45,6 @@ async function reopen(store: EmbeddedStore, dataDir: string): Promise<EmbeddedSt
 
 const journalPath = (dir: string): string => join(dir, 'journal.log');
 const journalSize = (dir: string): number => statSync(journalPath(dir)).size;
-
-/** Everything a caller can see, as one string to compare. */
-async function fingerprint(store: Store): Promise<string> {
-  const entities = (await store.listEntities({ first: 100_000, offset: 0, orderBy: EntityOrder.NAME })).items;
-  const relationships = await store.relationshipsTouching(entities.map((e) => e.id));
-  const changes = await store.changes({ first: 100_000, offset: 0 });
-  return JSON.stringify({ entities, relationships, changes, sources: await store.listSources() });
-}
 
 afterEach(async () => {
   for (const store of open.splice(0)) await store.close();
@@ -91,17 +88,17 @@ describe('a refused write changes nothing, in memory or on disk', () => {
     let store = await openStore(dir);
     // One accepted write first, so the journal has a line the refused one must not follow.
     await store.write([{ op: 'putEntity', entity: person('accepted-person') }], [change(['accepted-person'])]);
-    const before = await fingerprint(store);
+    const before = await storeDump(store);
     const bytes = journalSize(dir);
 
     const refused = store.write(ops, [change(['refused'])]);
     await expect(refused).rejects.toMatchObject({ code });
     await expect(refused).rejects.toThrow(named);
 
-    expect(await fingerprint(store)).toBe(before);
+    expect(await storeDump(store)).toBe(before);
     expect(journalSize(dir)).toBe(bytes);
     store = await reopen(store, dir);
-    expect(await fingerprint(store)).toBe(before);
+    expect(await storeDump(store)).toBe(before);
     expect((await store.getEntities(['accepted-person', 'refused-person'])).map((e) => e?.id ?? null)).toEqual([
       'accepted-person',
       null,
@@ -110,15 +107,20 @@ describe('a refused write changes nothing, in memory or on disk', () => {
 });
 
 describe('data directory', () => {
-  it('loads the seed on first open and writes the first snapshot', async () => {
+  it('seeds an empty data directory through the port, durably, and folds it into the snapshot at the next open', async () => {
     const dir = freshDir();
-    const store = await openStore(dir);
-    const seed = loadSeedDirectory();
-    const all = await store.listEntities({ first: 1000, offset: 0, orderBy: EntityOrder.NAME });
-    expect(all.totalCount).toBe(seed.entities.length);
-    const touching = await store.relationshipsTouching(seed.entities.map((e) => e.id));
-    expect(touching).toHaveLength(seed.relationships.length);
+    let store = await openStore(dir);
+    const seed = await loadSeedDirectory();
+    const counts = async (): Promise<[number, number]> => [
+      (await store.listEntities({ first: 1000, offset: 0, orderBy: EntityOrder.NAME })).totalCount,
+      (await store.relationshipsTouching(seed.entities.map((e) => e.id))).length,
+    ];
+    expect(await counts()).toEqual([seed.entities.length, seed.relationships.length]);
+    // The first open wrote an empty snapshot; the seed is one acknowledged (journaled) write.
     expect(existsSync(join(dir, 'snapshot.jsonl'))).toBe(true);
+    expect(journalSize(dir)).toBeGreaterThan(0);
+    store = await reopen(store, dir);
+    expect(await counts()).toEqual([seed.entities.length, seed.relationships.length]);
     expect(journalSize(dir)).toBe(0);
   });
 
@@ -137,10 +139,10 @@ describe('data directory', () => {
       ],
       [change(['kz-mfa', 'new-person', added.id, 'rel-kz-mfa-part-of-kazakhstan'])],
     );
-    const written = await fingerprint(store);
+    const written = await storeDump(store);
 
     store = await reopen(store, dir);
-    expect(await fingerprint(store)).toBe(written);
+    expect(await storeDump(store)).toBe(written);
     expect((await store.getEntities(['kz-mfa']))[0]?.name).toBe('Renamed ministry');
     expect(await store.getRelationships(['rel-kz-mfa-part-of-kazakhstan'])).toEqual([null]);
     expect((await store.relationshipsTouching(['kz-mfa'])).map((r) => r.id)).toContain(added.id);
@@ -149,7 +151,7 @@ describe('data directory', () => {
     // The reopen compacted everything into the snapshot; a second one starts from it alone.
     expect(journalSize(dir)).toBe(0);
     store = await reopen(store, dir);
-    expect(await fingerprint(store)).toBe(written);
+    expect(await storeDump(store)).toBe(written);
   });
 
   it('round-trips journal lines and snapshot records that cross the 1 MiB read chunks', async () => {
@@ -162,12 +164,12 @@ describe('data directory', () => {
       await store.write([{ op: 'putEntity', entity: person(id, description) }], [change([id])]);
     }
     expect(journalSize(dir)).toBeGreaterThan(3 * 2 ** 20);
-    const written = await fingerprint(store);
+    const written = await storeDump(store);
     store = await reopen(store, dir);
-    expect(await fingerprint(store)).toBe(written);
+    expect(await storeDump(store)).toBe(written);
     expect(statSync(join(dir, 'snapshot.jsonl')).size).toBeGreaterThan(3 * 2 ** 20);
     store = await reopen(store, dir);
-    expect(await fingerprint(store)).toBe(written);
+    expect(await storeDump(store)).toBe(written);
   });
 
   it('journals upserts on an opened store like any write', async () => {
@@ -184,13 +186,13 @@ describe('data directory', () => {
     for (const id of ['torn-a', 'torn-b', 'torn-c']) {
       await store.write([{ op: 'putEntity', entity: person(id) }], [change([id])]);
     }
-    const written = await fingerprint(store);
+    const written = await storeDump(store);
     await store.close();
     const line = encodeJournalLine({ seq: 4, ops: [{ op: 'putEntity', entity: person('torn-d') }], changes: [] });
     appendFileSync(journalPath(dir), line.subarray(0, Math.floor(line.length / 2)));
 
     store = await openStore(dir);
-    expect(await fingerprint(store)).toBe(written);
+    expect(await storeDump(store)).toBe(written);
     expect(await store.getEntities(['torn-d'])).toEqual([null]);
     expect(journalSize(dir)).toBe(0);
 
@@ -223,7 +225,7 @@ describe('data directory', () => {
     let store = await openStore(dir);
     await store.write([{ op: 'putEntity', entity: person('once') }], [change(['once'])]);
     await store.write([{ op: 'deleteEntity', id: 'once' }], [change(['once'])]);
-    const written = await fingerprint(store);
+    const written = await storeDump(store);
     await store.close();
     const journal = readFileSync(journalPath(dir));
 
@@ -232,22 +234,26 @@ describe('data directory', () => {
     // As if the process died after the new snapshot was renamed into place, before the reset.
     writeFileSync(journalPath(dir), journal);
     store = await openStore(dir);
-    expect(await fingerprint(store)).toBe(written);
+    expect(await storeDump(store)).toBe(written);
     expect((await store.changes({ first: 10, offset: 0, entityId: 'once' })).totalCount).toBe(2);
   });
 
   it('folds a growing journal into a new snapshot while running, and loses nothing across it', async () => {
     const dir = freshDir();
-    let store = await EmbeddedStore.open({ dataDir: dir, compactAfterBytes: 1 });
+    let store: Store = await openEmbeddedStore({ dataDir: dir, compactAfterBytes: 1 });
     open.push(store);
-    const snapshotBytes = statSync(join(dir, 'snapshot.jsonl')).size;
     const headerSeq = (): number => (JSON.parse(readFileSync(join(dir, 'snapshot.jsonl'), 'utf8').split('\n', 1)[0] as string) as { lastSeq: number }).lastSeq;
-    expect(headerSeq()).toBe(0);
+    // Seeding is the first write: past the empty first snapshot at once, so it is folded in.
+    await store.upsert(seedBatch());
+    const seeded = headerSeq();
+    expect(seeded).toBe(1);
+    expect(journalSize(dir)).toBe(0);
+    const snapshotBytes = statSync(join(dir, 'snapshot.jsonl')).size;
     // Each write adds ~5 KB to the journal: it passes the snapshot's size after a few dozen.
     const long = 'x'.repeat(5000);
     let writes = 0;
     let largest = 0;
-    while (headerSeq() === 0) {
+    while (headerSeq() === seeded) {
       writes++;
       if (writes > 1000) throw new Error('the journal was never folded');
       await store.write([{ op: 'putEntity', entity: person(`grown-${writes}`, long) }], [change([`grown-${writes}`])]);
@@ -256,13 +262,13 @@ describe('data directory', () => {
     // Folded at the write that took the journal past the snapshot's size, not before.
     expect(largest).toBeLessThan(snapshotBytes);
     expect(largest + 5000).toBeGreaterThanOrEqual(snapshotBytes);
-    expect(headerSeq()).toBe(writes);
+    expect(headerSeq()).toBe(seeded + writes);
     expect(journalSize(dir)).toBe(0);
     await store.write([{ op: 'deleteEntity', id: 'grown-1' }], [change(['grown-1'])]);
     expect(journalSize(dir)).toBeGreaterThan(0);
-    const written = await fingerprint(store);
+    const written = await storeDump(store);
     store = await reopen(store, dir);
-    expect(await fingerprint(store)).toBe(written);
+    expect(await storeDump(store)).toBe(written);
     expect((await store.getEntities([`grown-${writes}`, 'grown-1'])).map((e) => e?.id ?? null)).toEqual([`grown-${writes}`, null]);
   });
 });
@@ -271,7 +277,7 @@ describe('lock', () => {
   it('refuses a second open of a directory that is open, and allows it after close', async () => {
     const dir = freshDir();
     const first = await openStore(dir);
-    await expect(EmbeddedStore.open({ dataDir: dir })).rejects.toMatchObject({
+    await expect(openEmbeddedStore({ dataDir: dir })).rejects.toMatchObject({
       code: ErrorCode.STORE_UNAVAILABLE,
       message: expect.stringContaining(String(process.pid)),
     });

@@ -4,13 +4,14 @@
  * network, and the same store object answers again once the server is back.
  */
 import { rmSync } from 'node:fs';
-import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
+import type { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
 import { DomainError, ErrorCode } from '../../src/domain/errors';
 import { startApp, type RunningApp } from '../../src/app';
 import { silentLogger, testConfig } from '../support/api';
 import { describeNeo4j, describeOwnNeo4j, neo4jTestOptions, seedBatch } from '../support/stores';
 import { startNeo4j, type RunningNeo4j } from '../support/neo4j-server';
 import { testTempDir } from '../support/test-tmp';
+import { neo4jStore } from '../../src/open-store';
 
 jest.setTimeout(180_000);
 
@@ -35,7 +36,7 @@ describeOwnNeo4j('Neo4j outage', () => {
   let server: RunningNeo4j;
   const stores: Neo4jStore[] = [];
   const storeFor = (scheme: 'bolt' | 'neo4j'): Neo4jStore => {
-    const store = Neo4jStore.create({
+    const store = neo4jStore({
       uri: `${scheme}://127.0.0.1:${server.port}`,
       user: 'neo4j',
       password: '',
@@ -155,7 +156,7 @@ describeNeo4j('Neo4j misconfigured', () => {
   it('an unknown database is STORE_UNAVAILABLE too, without driver text', async () => {
     const options = neo4jTestOptions();
     if (!options) throw new Error('unreachable: describeNeo4j runs only with Neo4j');
-    const store = Neo4jStore.create({ ...options, database: 'nosuchdatabase' });
+    const store = neo4jStore({ ...options, database: 'nosuchdatabase' });
     try {
       expectUnavailable(await failure(() => store.ping()));
     } finally {

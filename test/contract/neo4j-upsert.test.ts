@@ -2,15 +2,17 @@
  * Neo4j-only guarantees the embedded store gets for free: upsert and migrate are idempotent, and
  * a relationship rewritten with other ends or another type is moved, not duplicated.
  */
+import { SCHEMA_VERSION } from '../../src/adapters/neo4j/schema';
 import type { Neo4jOptions } from '../../src/adapters/neo4j/driver';
-import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
-import { measureLoadFloor } from '../../src/adapters/neo4j/load-floor';
-import { Neo4jTestHooks } from '../../src/adapters/neo4j/test-hooks';
+import type { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
 import { Direction, EntityKind, RelationshipType } from '../../src/domain/enums';
 import { DomainError, ErrorCode } from '../../src/domain/errors';
 import type { EntityRecord, RelationshipRecord } from '../../src/domain/records';
+import { measureLoadFloor } from '../../bench/neo4j-load-floor';
+import { Neo4jTestHooks } from '../support/neo4j-test-hooks';
 import { describeNeo4j, neo4jTestOptions, seedBatch, wipeNeo4j } from '../support/stores';
-import { change } from './fixtures/embedded-records';
+import { change } from '../support/records';
+import { neo4jStore } from '../../src/open-store';
 
 jest.setTimeout(60_000);
 
@@ -22,7 +24,7 @@ describeNeo4j('Neo4j upsert and migrate', () => {
   beforeAll(async () => {
     options = neo4jTestOptions() as Neo4jOptions;
     await wipeNeo4j(options);
-    store = Neo4jStore.create(options);
+    store = neo4jStore(options);
     hooks = Neo4jTestHooks.create(options);
     await store.migrate();
     await store.upsert(seedBatch());
@@ -68,13 +70,26 @@ describeNeo4j('Neo4j upsert and migrate', () => {
     const logged = change(['kz-mfa', 'undp', 'kz-mfa']);
     await store.write([], [logged]);
     expect((await store.changes({ first: 10, offset: 0, entityId: 'undp' })).items).toEqual([logged]);
+    // A database written before AuditRef nodes and schema versions existed.
     await hooks.unlinkAuditRefs();
+    await hooks.forgetSchemaVersion();
     expect((await store.changes({ first: 10, offset: 0, entityId: 'undp' })).totalCount).toBe(0);
-    await store.migrate();
+    expect(await store.migrate()).toEqual({ from: null, to: SCHEMA_VERSION, ran: true });
     expect((await store.changes({ first: 10, offset: 0, entityId: 'undp' })).items).toEqual([logged]);
     expect((await store.changes({ first: 10, offset: 0, entityId: 'kz-mfa' })).items).toEqual([logged]);
-    await store.migrate();
+    await store.migrate(true);
     expect((await store.changes({ first: 10, offset: 0, entityId: 'kz-mfa' })).totalCount).toBe(1);
+  });
+
+  it('records the schema version, so a start at the current version neither reruns the schema nor rescans the audit', async () => {
+    expect(await store.migrate()).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, ran: false });
+    // Proof that nothing ran: unlinked entries stay unlinked until a forced (or version-raising) migration.
+    await store.write([], [change(['un'])]);
+    await hooks.unlinkAuditRefs();
+    expect(await store.migrate()).toMatchObject({ ran: false });
+    expect((await store.changes({ first: 10, offset: 0, entityId: 'un' })).totalCount).toBe(0);
+    expect(await store.migrate(true)).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, ran: true });
+    expect((await store.changes({ first: 10, offset: 0, entityId: 'un' })).totalCount).toBe(1);
   });
 
   it('moves a relationship whose end or type changed instead of duplicating it', async () => {

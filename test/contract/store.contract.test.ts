@@ -25,7 +25,7 @@ const SEARCH_CASES: readonly [string, string[]][] = [
   ['Tursynbek', ['saltanat-tursynbekova']],
   ['hümán rights', [
     'commission-on-human-rights-under-the-president', 'commissioner-for-human-rights', 'kazakh-human-rights-ngos',
-    'national-centre-for-human-rights', 'ohchr', 'udhr',
+    'national-centre-for-human-rights', 'ohchr', 'practical-recommendations-human-rights-legislative-framework', 'udhr',
   ]],
   ['UN', ['un', 'ohchr', 'commission-on-human-rights-under-the-president', 'eu-delegation-to-kazakhstan', 'undp', 'udhr']],
   ['prosecutor’s', ['general-prosecutors-office', 'torture-investigation-transfer-to-prosecutors-office']],
@@ -148,7 +148,7 @@ for (const kind of STORE_KINDS) {
         expect(page?.totalCount).toBe(6);
         expect(ids(page?.items ?? [])).toEqual(['rel-saltanat-tursynbekova-spoke-at-dphd-cab-concluding-meeting-2023']);
         const [beyond] = await store.relationshipsOf([MEETING_ID], { direction: Direction.OUTGOING }, { first: 10, offset: 50 });
-        expect(beyond).toEqual({ items: [], totalCount: 4 });
+        expect(beyond).toEqual({ items: [], totalCount: 5 });
         const [none] = await store.relationshipsOf(['kz-mfa'], { direction: Direction.BOTH }, { first: 0, offset: 0 });
         expect(none).toEqual({ items: [], totalCount: 4 });
       });
@@ -237,7 +237,7 @@ for (const kind of STORE_KINDS) {
           ids((await store.listEntities({ orderBy: EntityOrder.NAME, first: 100, offset: 0, ...filter })).items);
         expect(await list({ nameContains: 'human rights' })).toEqual([
           'commission-on-human-rights-under-the-president', 'commissioner-for-human-rights', 'kazakh-human-rights-ngos',
-          'national-centre-for-human-rights', 'ohchr', 'udhr',
+          'national-centre-for-human-rights', 'ohchr', 'practical-recommendations-human-rights-legislative-framework', 'udhr',
         ]);
         expect(await list({ nameContains: 'CENTRE' })).toEqual(['national-centre-for-human-rights']);
         expect(await list({ nameContains: '!!!' })).toHaveLength(seedBatch().entities.length);

@@ -10,6 +10,7 @@ import { typesForRoles } from '../../src/domain/participation';
 import type { EntityRecord, EvidenceRecord, RelationshipRecord, SourceRecord } from '../../src/domain/records';
 import { EntityOrder, type GraphBatch, type GraphStore } from '../../src/ports/graph-store';
 import { describeNeo4j, loadedStore } from '../support/stores';
+import { prng } from '../support/prng';
 
 jest.setTimeout(120_000);
 
@@ -18,16 +19,6 @@ const WORDS = [
   'centre', 'center', 'Organisation', 'of', 'the', 'for', "O'Brien", 'x-ray', '\uFF21lpha', 'alpha',
   'Zhakaev', 'Žhakaev', 'Ärzte', 'arzte', 'Ωmega', 'national', 'Nationale', 'a', 'b', 'UN', 'OHCHR', 'Δ', '', 'İstanbul',
 ];
-
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generate(seed: number, entityCount: number, relationshipCount: number): GraphBatch {
   const rnd = prng(seed);

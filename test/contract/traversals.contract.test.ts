@@ -143,8 +143,8 @@ for (const kind of STORE_KINDS) {
         expect(layer2).toEqual([...layer2].sort());
         expect(layer2).toEqual(expect.arrayContaining(['ohchr', 'roman-vassilenko', 'dphd-cab', 'npm-against-torture', 'kz-mfa']));
         expect(layer2).not.toContain('un'); // three hops away
-        expect(sub.nodeIds).toHaveLength(26);
-        expect(sub.relationships).toHaveLength(31);
+        expect(sub.nodeIds).toHaveLength(27);
+        expect(sub.relationships).toHaveLength(32);
         expect(sub.truncated).toBe(false);
         expectWellFormed(sub);
         expect(sub.relationships).toEqual(await records(sub.relationships.map((r) => r.id)));

@@ -13,6 +13,7 @@ import { TRAVERSAL_CAPS, type GraphTraversals, type NeighborhoodRequest, type Pa
 import { generateGraph } from '../../src/synthetic/generate';
 import { SYNTHETIC_HUB_IDS } from '../../src/synthetic/hubs';
 import { describeNeo4j, loadedStore } from '../support/stores';
+import { prng } from '../support/prng';
 
 jest.setTimeout(120_000);
 
@@ -21,16 +22,6 @@ type TraversalStore = GraphStore & GraphTraversals;
 const PARTICIPATION = typesForRoles(null);
 const STRUCTURE = [RelationshipType.HOLDS_POSITION, RelationshipType.MEMBER_OF, RelationshipType.PART_OF, RelationshipType.ESTABLISHED];
 const WINDOWS: readonly TimelineWindow[] = [{}, { from: '2015' }, { to: '2018-06' }, { from: '2016-03', to: '2016-03' }, { from: '2014-02-30', to: '2021' }];
-
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sampler(seed: number): { pick: <T>(xs: readonly T[]) => T; some: <T>(xs: readonly T[], n: number) => T[] } {
   const rnd = prng(seed);

@@ -6,17 +6,17 @@
  * second API process would be.
  */
 import type { Neo4jOptions } from '../../src/adapters/neo4j/driver';
-import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
 import { Role } from '../../src/domain/change';
 import { DomainError, ErrorCode } from '../../src/domain/errors';
 import type { EntityRecord } from '../../src/domain/records';
-import type { Store } from '../../src/ports/traversals';
+import type { Store } from '../../src/ports/store';
 import { GraphEditor } from '../../src/editing/graph-editor';
 import { importFile } from '../../src/import/import-graph';
 import { attended, jsonl, NEW_GRAPH, newEvent, newPerson, newSource, writeTemp } from '../support/files';
 import { storeDump, TestApi, TOKEN_ENV, TOKENS } from '../support/api';
 import { describeStore, loadedStore, neo4jTestOptions, STORE_KINDS } from '../support/stores';
-import { change, person } from './fixtures/embedded-records';
+import { change, person } from '../support/records';
+import { neo4jStore } from '../../src/open-store';
 
 jest.setTimeout(60_000);
 
@@ -37,7 +37,7 @@ for (const kind of STORE_KINDS) {
 
     beforeEach(async () => {
       store = await loadedStore(kind);
-      rival = kind === 'neo4j' ? Neo4jStore.create(neo4jTestOptions() as Neo4jOptions) : store;
+      rival = kind === 'neo4j' ? neo4jStore(neo4jTestOptions() as Neo4jOptions) : store;
     });
     afterEach(async () => {
       if (rival !== store) await rival.close();

@@ -6,7 +6,7 @@ import { exportGraph } from '../../src/export/export-graph';
 import type { ExportFormat } from '../../src/export/export-formats';
 import { importFile } from '../../src/import/import-graph';
 import type { GraphBatch } from '../../src/ports/graph-store';
-import type { Store } from '../../src/ports/traversals';
+import type { Store } from '../../src/ports/store';
 import { loadedStore, seedBatch } from '../support/stores';
 import { writeTemp } from '../support/files';
 
@@ -80,8 +80,9 @@ function parseXml(xml: string): XmlElement[] {
 
 describe('exporting the graph', () => {
   let store: Store;
-  const batch = batchWithTricky();
+  let batch: GraphBatch;
   beforeAll(async () => {
+    batch = batchWithTricky();
     store = await loadedStore('embedded', batch);
   });
   afterAll(() => store.close());

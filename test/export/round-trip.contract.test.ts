@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { exportGraph } from '../../src/export/export-graph';
 import { importFile } from '../../src/import/import-graph';
-import type { Store } from '../../src/ports/traversals';
+import type { Store } from '../../src/ports/store';
 import { describeStore, loadedStore, STORE_KINDS } from '../support/stores';
 import { graphCounts } from '../support/graph-counts';
 import { attended, jsonl, NEW_GRAPH, newPerson, observesSeedMeeting, writeTemp } from '../support/files';

@@ -1,4 +1,5 @@
-import { storeDump, TOKEN_ENV, TOKENS, type ApiResult, type RunOptions } from '../support/api';
+import { storeDump, TOKEN_ENV, TOKENS, type RunOptions } from '../support/api';
+import { expectError } from '../support/expect-error';
 import { useSeededApi } from '../support/seeded-api';
 import { FOUNDING_SOURCE_ID, MEETING_ID } from '../support/seed-source';
 import { describeStore, STORE_KINDS } from '../support/stores';
@@ -35,12 +36,6 @@ const SECOND_TEXT =
   'codified law on conditions of detention.';
 const quote = (text: string) => ({ sourceId: 'kazmfa-2024-03-12-dphd-first-meeting', quote: text });
 const founding = (text: string) => ({ sourceId: FOUNDING_SOURCE_ID, quote: text });
-
-function expectError(result: ApiResult, code: string, message: RegExp): void {
-  expect(result.errors).toHaveLength(1);
-  expect(result.errors![0]!.extensions?.code).toBe(code);
-  expect(result.errors![0]!.message).toMatch(message);
-}
 
 for (const kind of STORE_KINDS) {
   describeStore(kind, () => {

@@ -1,4 +1,5 @@
-import { storeDump, TOKEN_ENV, TOKENS, type ApiResult } from '../support/api';
+import { storeDump, TOKEN_ENV, TOKENS } from '../support/api';
+import { expectError } from '../support/expect-error';
 import { useSeededApi } from '../support/seeded-api';
 import { FOUNDING_SOURCE_ID, MEETING_ID } from '../support/seed-source';
 import { describeStore, STORE_KINDS } from '../support/stores';
@@ -23,11 +24,6 @@ const ENTITY_RELATIONSHIPS = `query ($id: ID!) {
 
 const founding = (quote: string) => ({ sourceId: FOUNDING_SOURCE_ID, quote });
 const VARIANT_QUOTE = 'the Head of the National Center for Human Rights, noted the deep legislative modernization';
-
-function expectError(result: ApiResult, code: string, message: RegExp): void {
-  expect(result.errors?.map((e) => e.extensions?.code)).toEqual([code]);
-  expect(result.errors?.[0]?.message).toMatch(message);
-}
 
 for (const kind of STORE_KINDS) {
   describeStore(kind, () => {

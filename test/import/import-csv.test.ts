@@ -1,5 +1,5 @@
 import { importFile } from '../../src/import/import-graph';
-import type { Store } from '../../src/ports/traversals';
+import type { Store } from '../../src/ports/store';
 import { loadedStore } from '../support/stores';
 import { FOUNDING_SOURCE_ID } from '../support/seed-source';
 import { graphCounts } from '../support/graph-counts';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChangeOperation } from '../../src/domain/change';
 import { importFile, WRITE_LIMIT } from '../../src/import/import-graph';
-import type { Store } from '../../src/ports/traversals';
+import type { Store } from '../../src/ports/store';
 import { loadedStore } from '../support/stores';
 import { FOUNDING_SOURCE_ID } from '../support/seed-source';
 import { graphCounts } from '../support/graph-counts';

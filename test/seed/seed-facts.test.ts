@@ -5,7 +5,11 @@ import { loadSeedDirectory } from '../../src/seed/read-seed';
 import { projectRoot } from '../../src/paths';
 import { FOUNDING_SOURCE_ID, FOUNDING_TEXT, MEETING_ID } from '../support/seed-source';
 
-const seed = loadSeedDirectory();
+/** Awaited, so the suite reads the seed the same way whether the loader answers at once or asynchronously. */
+let seed: Awaited<ReturnType<typeof loadSeedDirectory>>;
+beforeAll(async () => {
+  seed = await loadSeedDirectory();
+});
 const entity = (id: string) => seed.entities.find((e) => e.id === id);
 const has = (fromId: string, type: T, toId: string) =>
   seed.relationships.find((r) => r.fromId === fromId && r.type === type && r.toId === toId);
@@ -60,10 +64,40 @@ describe('the seed graph of the founding source', () => {
     expect(has('commission-on-human-rights-under-the-president', T.ATTENDED, MEETING_ID)?.role).toBe('Deputy Chairman');
   });
 
-  it('records on whose behalf the speakers acted', () => {
-    expect(has('a-kayirbekov', T.SPOKE_AT, MEETING_ID)?.onBehalfOfId).toBe('mia-criminal-executive-system-committee');
-    expect(has('saltanat-tursynbekova', T.SPOKE_AT, MEETING_ID)?.onBehalfOfId).toBe('national-centre-for-human-rights');
-    expect(has('r-akylbekova', T.SPOKE_AT, MEETING_ID)?.onBehalfOfId).toBe('kibhr');
+  /** Every CHAIRED and SPOKE_AT of the seed: [type, speaker, on behalf of, role]. Any change to them must show here. */
+  const SPEAKERS: readonly [T, string, string, string][] = [
+    [T.CHAIRED, 'roman-vassilenko', 'kz-mfa', 'Deputy Foreign Minister'],
+    [T.SPOKE_AT, 'roman-vassilenko', 'kz-mfa', 'Deputy Foreign Minister'],
+    [T.SPOKE_AT, 'saltanat-tursynbekova', 'national-centre-for-human-rights', 'Head'],
+    [T.SPOKE_AT, 'a-kayirbekov', 'mia-criminal-executive-system-committee', 'First Deputy'],
+    [T.SPOKE_AT, 'b-zhakaev', 'npm-coordinating-council', 'member'],
+    [T.SPOKE_AT, 'r-akylbekova', 'kibhr', 'Deputy Director'],
+  ];
+
+  it('records on whose behalf, and in what role, every chair and speaker acted', () => {
+    const actual = seed.relationships
+      .filter((r) => r.type === T.CHAIRED || r.type === T.SPOKE_AT)
+      .map((r) => [r.type, r.fromId, r.onBehalfOfId, r.role]);
+    expect(actual.sort()).toEqual([...SPEAKERS].sort());
+    for (const r of seed.relationships.filter((r) => r.type === T.CHAIRED || r.type === T.SPOKE_AT)) {
+      expect(r.toId).toBe(MEETING_ID);
+    }
+  });
+
+  it.each(SPEAKERS)('%s by %s on behalf of %s rests on a sourced post or membership with the same role', (type, speaker, body, role) => {
+    expect(entity(body)?.kind).toBe('ORGANIZATION');
+    const post = has(speaker, T.HOLDS_POSITION, body) ?? has(speaker, T.MEMBER_OF, body);
+    expect(post?.role).toBe(role);
+    expect(post?.evidence.length).toBeGreaterThan(0);
+    expect(has(speaker, type, MEETING_ID)?.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('introduces B. Zhakaev, in the quote of his speech, as a member of the council he spoke for', () => {
+    const spoke = has('b-zhakaev', T.SPOKE_AT, MEETING_ID);
+    expect(spoke?.evidence.map((e) => e.quote)).toContainEqual(
+      expect.stringContaining('a member of the Coordinating Council of the National Preventive Mechanism against Torture'),
+    );
+    expect(has('b-zhakaev', T.MEMBER_OF, 'npm-coordinating-council')?.evidence[0]?.confidence).toBe('HIGH');
   });
 
   it('states the posts, memberships and structure the source gives', () => {
@@ -97,6 +131,34 @@ describe('the seed graph of the founding source', () => {
     expect(has(MEETING_ID, T.DISCUSSED, 'measures-to-counteract-torture')).toBeDefined();
     expect(has(MEETING_ID, T.APPROVED, 'dphd-cab-work-plan-2024')).toBeDefined();
     expect(entity('dphd-cab-work-plan-2024')?.kind).toBe('DOCUMENT');
+  });
+
+  describe('two statements of the source, quoted as evidence', () => {
+    const quotesOf = (item: { evidence: readonly { quote: string }[] } | undefined) => item?.evidence.map((e) => e.quote) ?? [];
+
+    it('the torture-investigation transfer "affirms the inevitability of punishment for arbitrariness in law enforcement"', () => {
+      const sentence =
+        'This ensures the objectivity and impartiality of the investigation and affirms the inevitability of punishment for arbitrariness in law enforcement.';
+      expect(FOUNDING_TEXT).toContain(sentence);
+      const transfer = entity('torture-investigation-transfer-to-prosecutors-office');
+      expect(transfer?.kind).toBe('TOPIC');
+      expect(quotesOf(transfer)).toContain(sentence);
+      expect(transfer?.description).toContain('inevitability of punishment for arbitrariness in law enforcement');
+      expect(has('saltanat-tursynbekova', T.DISCUSSED, 'torture-investigation-transfer-to-prosecutors-office')).toBeDefined();
+    });
+
+    it('"representatives of government agencies and NGOs providing practical recommendations …" is a topic the meeting discussed', () => {
+      const phrase =
+        'representatives of government agencies and NGOs providing practical recommendations for the systematic improvement of the legislative framework';
+      const topicId = 'practical-recommendations-human-rights-legislative-framework';
+      const topic = entity(topicId);
+      expect(topic?.kind).toBe('TOPIC');
+      expect(quotesOf(topic)).toContainEqual(expect.stringContaining(phrase));
+      const discussed = has(MEETING_ID, T.DISCUSSED, topicId);
+      expect(discussed?.id).toBe(`rel-${MEETING_ID}-discussed-${topicId}`);
+      expect(quotesOf(discussed)).toContainEqual(expect.stringContaining(`The discussion of the agenda was open and constructive, with ${phrase}`));
+      for (const q of [...quotesOf(topic), ...quotesOf(discussed)]) expect(FOUNDING_TEXT).toContain(q);
+    });
   });
 
 });

@@ -24,8 +24,8 @@ function seedDir(records: object[]): string {
 }
 
 describe('the seed loader', () => {
-  it('loads a valid dataset', () => {
-    const batch = loadSeedDirectory(seedDir([source, alice, meeting, chaired]));
+  it('loads a valid dataset', async () => {
+    const batch = await loadSeedDirectory(seedDir([source, alice, meeting, chaired]));
     expect(batch.entities.map((e) => e.id)).toEqual(['alice', 'meeting']);
     expect(batch.relationships[0]).toMatchObject({ id: 'r1', role: null, onBehalfOfId: null });
   });
@@ -43,12 +43,12 @@ describe('the seed loader', () => {
     ['missing evidence', [source, { ...alice, evidence: [] }], /record "alice"\): evidence: every entity needs at least one evidence item/],
     ['an unknown source', [source, { ...alice, evidence: [{ sourceId: 'other', quote: 'Alice' }] }], /sourceId "other" is not a known source id/],
     ['a malformed date', [source, { ...meeting, date: '14.12.2023' }], /record "meeting"\): date: expected a PartialDate/],
-  ])('refuses %s, naming the offending record', (_what, records, message) => {
-    expect(() => loadSeedDirectory(seedDir(records))).toThrow(message);
+  ])('refuses %s, naming the offending record', async (_what, records, message) => {
+    await expect(loadSeedDirectory(seedDir(records))).rejects.toThrow(message);
   });
 
-  it('reports every problem at once, not just the first', () => {
+  it('reports every problem at once, not just the first', async () => {
     const bad = [source, { ...alice, kind: 'ROBOT' }, { ...chaired, toId: 'nowhere' }];
-    expect(() => loadSeedDirectory(seedDir(bad))).toThrow(/3 problems/);
+    await expect(loadSeedDirectory(seedDir(bad))).rejects.toThrow(/3 problems/);
   });
 });

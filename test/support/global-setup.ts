@@ -5,12 +5,22 @@
  * 2. else, with Java 17 and Maven present: a fresh Neo4j on a free port and a temporary store;
  * 3. else: outside CI, TEST_NEO4J_SKIP_REASON says why, and only the Neo4j suites skip; in CI
  *    (CI=true) the run fails, so a missing database can never pass for green.
+ *
+ * Only when a test file of this run needs it, since starting one takes some 20 s. The files are
+ * the ones jest handed its sequencer (test/support/recording-sequencer.cjs). The rule: a file
+ * needs Neo4j when its text, or that of a module under test/ it imports (transitively), names
+ * STORE_KINDS, describeStore, describeNeo4j, neo4jTestOptions, wipeNeo4j, loadedStore('neo4j'),
+ * useSeededApi('neo4j') or a TEST_NEO4J_* variable: every way a suite reaches the shared server
+ * goes through those (test/support/stores.ts, which defines them, does not count). When no file
+ * needs it, nothing is started or set. When the files are unknown (another sequencer), Neo4j is
+ * provided as before.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Neo4jServer } from './neo4j-server';
 import { neo4jAvailability, startNeo4j } from './neo4j-server';
+import { needsNeo4j, selectedTestFiles } from './neo4j-need';
 import { TEST_TMP_ENV } from './test-tmp';
 
 /** Where the teardown finds the server this setup started (same process as the setup). */
@@ -20,6 +30,11 @@ const HOW_TO_ENABLE = 'install Java 17 and Maven, or set NEO4J_URI to a Neo4j 5.
 async function globalSetup(): Promise<void> {
   // One directory for every test's DATA_DIR, removed whole by the teardown.
   process.env[TEST_TMP_ENV] = mkdtempSync(join(tmpdir(), 'rightsgraph-test-run-'));
+  const files = selectedTestFiles();
+  if (files && !needsNeo4j(files)) {
+    process.stdout.write('\nNo test file of this run needs Neo4j: none provided\n');
+    return;
+  }
   const given = process.env.TEST_NEO4J_URI || process.env.NEO4J_URI;
   if (given) {
     process.env.TEST_NEO4J_URI = given;

@@ -1,5 +1,5 @@
 import { EntityOrder } from '../../src/ports/graph-store';
-import type { Store } from '../../src/ports/traversals';
+import type { Store } from '../../src/ports/store';
 import { relationshipPages } from '../../src/export/walk-graph';
 
 /** What a refused import must leave exactly as it was. */

@@ -1,11 +1,10 @@
-import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
 import type { Neo4jOptions } from '../../src/adapters/neo4j/driver';
-import { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
-import { Neo4jTestHooks } from '../../src/adapters/neo4j/test-hooks';
 import type { GraphBatch } from '../../src/ports/graph-store';
-import type { Store } from '../../src/ports/traversals';
+import type { Store } from '../../src/ports/store';
 import { loadSeedDirectory } from '../../src/seed/read-seed';
 import { neo4jAvailability } from './neo4j-server';
+import { Neo4jTestHooks } from './neo4j-test-hooks';
+import { memoryStore, neo4jStore } from '../../src/open-store';
 
 /**
  * The stores the contract suite runs against, and how to get each one loaded. The Neo4j server
@@ -66,22 +65,28 @@ export function describeNeo4j(title: string, fn: () => void): void {
 
 let seed: GraphBatch | undefined;
 
+/** Reads the seed once per test file; test/support/seed-setup.ts runs it before the file's tests. */
+export async function preloadSeed(): Promise<void> {
+  seed ??= await loadSeedDirectory();
+}
+
+/** The seed graph, read by preloadSeed (so usable in tests and hooks, not while files load). */
 export function seedBatch(): GraphBatch {
-  seed ??= loadSeedDirectory();
+  if (!seed) throw new Error('seedBatch() before preloadSeed(): call it inside a test or hook');
   return seed;
 }
 
 /** A store of the kind holding exactly `batch` (the seed by default). Close it when done. */
 export async function loadedStore(kind: StoreKind, batch: GraphBatch = seedBatch()): Promise<Store> {
   if (kind === 'embedded') {
-    const store = new EmbeddedStore();
+    const store = memoryStore();
     await store.upsert(batch);
     return store;
   }
   const options = neo4jTestOptions();
   if (!options) throw new Error(`Neo4j is unavailable: ${neo4jSkipReason()}`);
   await wipeNeo4j(options);
-  const store = Neo4jStore.create(options);
+  const store = neo4jStore(options);
   await store.migrate();
   await store.upsert(batch);
   return store;

@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
 import { CONFIDENCES, ENTITY_KINDS, EntityKind, ORG_TYPES, RELATIONSHIP_TYPES, RelationshipType } from '../../src/domain/enums';
 import { isPartialDate } from '../../src/domain/partial-date';
 import type { EvidenceRecord } from '../../src/domain/records';
@@ -11,6 +10,7 @@ import { degrees, hubIds, SYNTHETIC_HUB_IDS } from '../../src/synthetic/hubs';
 import { writeJsonLines } from '../../src/records/jsonl-writer';
 import { loadSynthetic } from '../../src/synthetic/load-synthetic';
 import { testTempDir } from '../support/test-tmp';
+import { memoryStore } from '../../src/open-store';
 
 const SIZE = 6000;
 const graph = generateGraph({ relationships: SIZE, seed: 42 });
@@ -132,12 +132,12 @@ describe('the synthetic graph generator', () => {
     expect(degree.get(SYNTHETIC_HUB_IDS[0]!)!).toBeGreaterThan(0.7 * events);
   });
 
-  it('writes JSON Lines the seed loader accepts as they are', () => {
+  it('writes JSON Lines the seed loader accepts as they are', async () => {
     const dir = testTempDir('synthetic-');
     try {
       const { lines } = writeJsonLines(join(dir, 'synthetic.jsonl'), generateGraphChunks({ relationships: SIZE, seed: 42 }));
       expect(lines).toBe(graph.sources.length + graph.entities.length + graph.relationships.length);
-      const loaded = loadSeedDirectory(dir);
+      const loaded = await loadSeedDirectory(dir);
       expect(loaded.relationships).toEqual(graph.relationships);
       expect(loaded.entities).toEqual(graph.entities);
       expect(loaded.sources).toEqual(graph.sources);
@@ -147,7 +147,7 @@ describe('the synthetic graph generator', () => {
   });
 
   it('loads chunk by chunk into a store, where search finds the Cyrillic alias forms', async () => {
-    const store = new EmbeddedStore();
+    const store = memoryStore();
     const report = await loadSynthetic(store, { relationships: SIZE, seed: 42, chunkSize: 1000 });
     expect(report).toMatchObject({ entities: graph.entities.length, relationships: SIZE, sources: graph.sources.length });
     const [hub] = await store.getEntities([SYNTHETIC_HUB_IDS[0]!]);

@@ -1,8 +1,8 @@
-import { Mutex } from '../../src/concurrency/serial-queue';
+import { SerialQueue } from '../../src/concurrency/serial-queue';
 
-describe('Mutex', () => {
+describe('SerialQueue', () => {
   it('runs holders one at a time, in call order, past failures', async () => {
-    const mutex = new Mutex();
+    const queue = new SerialQueue();
     const log: string[] = [];
     const task = (name: string, fail = false) => async () => {
       log.push(`${name} start`);
@@ -11,7 +11,7 @@ describe('Mutex', () => {
       if (fail) throw new Error(name);
       return name;
     };
-    const results = await Promise.allSettled([mutex.run(task('a')), mutex.run(task('b', true)), mutex.run(task('c'))]);
+    const results = await Promise.allSettled([queue.run(task('a')), queue.run(task('b', true)), queue.run(task('c'))]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(log).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
   });

@@ -18,6 +18,7 @@ import {
   MAX_RELATIONSHIPS_PER_WRITE,
   type ChangeQuery,
   type GraphWrites,
+  type WriteCheck,
   type WriteExpectation,
   type WriteOp,
 } from '../../ports/graph-writes';
@@ -42,12 +43,12 @@ import { GraphState } from './graph-state';
 import type { Graph } from './graph-types';
 import { openDataDir, type EmbeddedOpenOptions } from './open-data-dir';
 import * as traversals from './traversals';
-import { checkWrite } from './write-check';
-import { WriteQueue } from './write-queue';
+import { storedView } from './stored-view';
+import { SerialQueue } from '../../concurrency/serial-queue';
 
 /**
  * The in-process store: a graphology multigraph keyed by entity and relationship ids.
- * `new EmbeddedStore()` lives in memory only (tests, benchmarks); `EmbeddedStore.open(...)` keeps
+ * `new EmbeddedStore(checkWrite)` lives in memory only (tests, benchmarks); `EmbeddedStore.open(...)` keeps
  * a data directory, where every write is journaled and fsynced before it resolves.
  */
 export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites {
@@ -55,11 +56,15 @@ export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites {
   private readonly graph: Graph;
   private readonly searchDocs: ReadonlyMap<string, SearchDoc>;
   private readonly sources: ReadonlyMap<string, SourceRecord>;
-  private readonly queue = new WriteQueue();
+  private readonly queue = new SerialQueue();
   private closed = false;
 
-  /** Without arguments, an empty in-memory store; the arguments are for `open`. */
+  /**
+   * With only `checkWrite` (the write side's rules, src/editing, handed in by the composition
+   * root), an empty in-memory store; the other arguments are for `open`.
+   */
   constructor(
+    private readonly checkWrite: WriteCheck,
     private readonly state: GraphState = new GraphState(),
     private readonly log: DurableLog | null = null,
   ) {
@@ -69,12 +74,12 @@ export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites {
   }
 
   /**
-   * A store kept in `dataDir` (snapshot + journal, see open-data-dir.ts), seeded from `seedDir`
-   * on first start. Refuses with STORE_UNAVAILABLE while another live process has it open.
+   * A store kept in `dataDir` (snapshot + journal, see open-data-dir.ts), empty on first start.
+   * Refuses with STORE_UNAVAILABLE while another live process has it open.
    */
   static async open(options: EmbeddedOpenOptions): Promise<EmbeddedStore> {
     const { state, log } = await openDataDir(options);
-    return new EmbeddedStore(state, log);
+    return new EmbeddedStore(options.checkWrite, state, log);
   }
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
@@ -170,7 +175,7 @@ export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites {
   async write(ops: readonly WriteOp[], changes: readonly ChangeRecord[], expected: readonly WriteExpectation[] = []): Promise<void> {
     return this.queue.run(async () => {
       if (this.closed) throw storeUnavailable('the embedded store is closed');
-      checkWrite(this.state, ops, changes, expected);
+      this.checkWrite(storedView(this.state), ops, changes, expected);
       if (ops.length === 0 && changes.length === 0) return;
       await this.log?.append(ops, changes);
       this.state.apply(ops, changes);

@@ -1,7 +1,6 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode } from '../../domain/errors';
-import { loadSeedDirectory } from '../../seed/read-seed';
 import { dataFiles, fsyncDirectory } from './data-files';
 import { DataLock } from './data-lock';
 import { DurableLog } from './durable-log';
@@ -9,13 +8,14 @@ import { GraphState } from './graph-state';
 import { Journal, scanJournal } from './journal';
 import type { JournalEntry } from './journal-line';
 import { readSnapshot, writeSnapshot } from './snapshot';
-import { checkWrite } from './write-check';
+import { storedView } from './stored-view';
+import type { WriteCheck } from '../../ports/graph-writes';
 
 export interface EmbeddedOpenOptions {
   /** Holds snapshot.jsonl, journal.log and LOCK; created when missing. */
   readonly dataDir: string;
-  /** Loaded on first start only, when the data directory holds no snapshot; default seed/. */
-  readonly seedDir?: string;
+  /** The write side's rules (src/editing), also run on every journal entry replayed. */
+  readonly checkWrite: WriteCheck;
   readonly logger?: Logger;
   /** The running store folds its journal into a new snapshot past this size (and the snapshot's); default 64 MiB. */
   readonly compactAfterBytes?: number;
@@ -24,7 +24,8 @@ export interface EmbeddedOpenOptions {
 const COMPACT_AFTER_BYTES = 64 * 1024 * 1024;
 
 /**
- * Opens a data directory under its lock: loads the snapshot (or the seed on first start),
+ * Opens a data directory under its lock: loads the snapshot (an empty one on first start; the
+ * composition root seeds through the port),
  * replays the journal, folds both into a fresh snapshot and empties the journal, so every start
  * begins from one file. The running store folds again as the journal grows (DurableLog.compactIfDue).
  */
@@ -38,26 +39,25 @@ export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state
     // Left by a crash during compaction; the snapshot it was to replace is still whole.
     await rm(files.snapshotTemp, { force: true });
     const state = new GraphState();
-    const seeded = !(await exists(files.snapshot));
+    const created = !(await exists(files.snapshot));
     let snapshotSeq = 0;
-    if (seeded) {
+    if (created) {
       if (((await sizeOf(files.journal)) ?? 0) > 0) {
         throw new DomainError(
           ErrorCode.INVALID_DATA,
           `${files.journal} has writes but there is no snapshot for them to follow; the store will not open`,
         );
       }
-      state.upsert(loadSeedDirectory(options.seedDir));
     } else {
       snapshotSeq = await readSnapshot(files.snapshot, state);
     }
-    const scan = seeded
+    const scan = created
       ? { replayed: 0, lastSeq: 0, tornBytes: 0 }
-      : await scanJournalIfAny(files.journal, snapshotSeq, (entry) => replay(state, entry));
+      : await scanJournalIfAny(files.journal, snapshotSeq, (entry) => replay(state, options.checkWrite, entry));
     if (scan.tornBytes > 0) {
       logger?.warn({ journal: files.journal, bytes: scan.tornBytes }, 'dropped a torn last journal line: a write that was never acknowledged');
     }
-    const compacted = seeded || scan.replayed > 0;
+    const compacted = created || scan.replayed > 0;
     const snapshotBytes = compacted
       ? await writeSnapshot(files.snapshot, files.snapshotTemp, state, scan.lastSeq)
       : ((await sizeOf(files.snapshot)) ?? 0);
@@ -70,7 +70,7 @@ export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state
     logger?.info(
       {
         dataDir,
-        seeded,
+        created,
         sources: state.sources.size,
         entities: state.graph.order,
         relationships: state.graph.size,
@@ -99,9 +99,9 @@ async function scanJournalIfAny(
 }
 
 /** A journal line is re-checked like a new write: one that no longer applies means damage. */
-function replay(state: GraphState, entry: JournalEntry): void {
+function replay(state: GraphState, checkWrite: WriteCheck, entry: JournalEntry): void {
   try {
-    checkWrite(state, entry.ops, entry.changes);
+    checkWrite(storedView(state), entry.ops, entry.changes);
   } catch (e) {
     throw new DomainError(
       ErrorCode.INVALID_DATA,

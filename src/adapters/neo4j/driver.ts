@@ -37,18 +37,21 @@ export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
 export class Neo4jRunner {
   private readonly driver: Driver;
 
-  constructor(private readonly options: Neo4jOptions) {
-    // No token means scheme "none" (the typings omit auth.none()), which an auth-disabled server accepts.
-    const token = options.password ? authTokens.basic(options.user, options.password) : undefined;
-    this.driver = createDriver(options.uri, token, {
-      connectionTimeout: options.timeoutMs,
-      connectionAcquisitionTimeout: options.timeoutMs,
-      maxTransactionRetryTime: Math.min(MAX_RETRY_MS, options.timeoutMs),
-      connectionLivenessCheckTimeout: LIVENESS_CHECK_MS,
-      // Our queries never need anything but JS numbers; no Integer objects in results.
-      disableLosslessIntegers: true,
-      userAgent: 'rightsgraph',
-    });
+  /**
+   * `shared` and `before` are for gatedBy: a runner over the same driver whose every transaction
+   * first awaits `before`.
+   */
+  constructor(
+    private readonly options: Neo4jOptions,
+    shared?: Driver,
+    private readonly before?: () => Promise<void>,
+  ) {
+    this.driver = shared ?? connect(options);
+  }
+
+  /** The same connections, each transaction waiting for `before` first (the schema gate). */
+  gatedBy(before: () => Promise<void>): Neo4jRunner {
+    return new Neo4jRunner(this.options, this.driver, before);
   }
 
   read<T>(operation: string, work: Work<T>): Promise<T> {
@@ -66,6 +69,7 @@ export class Neo4jRunner {
 
   /** For statements that manage their own transactions (`CALL ... IN TRANSACTIONS`). */
   async autoCommit(operation: string, statement: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+    await this.before?.();
     const session = this.openSession('WRITE');
     try {
       return (await session.run(statement, params)).records;
@@ -81,6 +85,7 @@ export class Neo4jRunner {
   }
 
   private async transact<T>(operation: string, mode: 'READ' | 'WRITE', work: Work<T>): Promise<T> {
+    await this.before?.();
     const session = this.openSession(mode);
     try {
       return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
@@ -100,6 +105,20 @@ export class Neo4jRunner {
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
   }
+}
+
+function connect(options: Neo4jOptions): Driver {
+  // No token means scheme "none" (the typings omit auth.none()), which an auth-disabled server accepts.
+  const token = options.password ? authTokens.basic(options.user, options.password) : undefined;
+  return createDriver(options.uri, token, {
+    connectionTimeout: options.timeoutMs,
+    connectionAcquisitionTimeout: options.timeoutMs,
+    maxTransactionRetryTime: Math.min(MAX_RETRY_MS, options.timeoutMs),
+    connectionLivenessCheckTimeout: LIVENESS_CHECK_MS,
+    // Our queries never need anything but JS numbers; no Integer objects in results.
+    disableLosslessIntegers: true,
+    userAgent: 'rightsgraph',
+  });
 }
 
 export async function run(tx: ManagedTransaction, statement: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {

@@ -18,6 +18,8 @@ export const AUDIT_REF_LABEL = 'AuditRef';
 export const TOUCHED_TYPE = 'TOUCHED';
 /** One node that every checked write locks first, so writers in several processes take turns. */
 export const WRITE_LOCK_LABEL = 'WriteLock';
+/** One node recording which schema version the database was last migrated to (./migrate). */
+export const SCHEMA_VERSION_LABEL = 'SchemaVersion';
 
 export const KIND_LABELS: Readonly<Record<EntityKind, string>> = {
   [EntityKind.PERSON]: 'Person',
@@ -48,7 +50,7 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 // A belt to the braces above: a future edit that puts anything but a plain identifier here fails
 // at module load instead of reaching a query.
-for (const name of [ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, AUDIT_REF_LABEL, TOUCHED_TYPE, WRITE_LOCK_LABEL, ...Object.values(KIND_LABELS), ...Object.values(RELATIONSHIP_TYPE_NAMES)]) {
+for (const name of [ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, AUDIT_REF_LABEL, TOUCHED_TYPE, WRITE_LOCK_LABEL, SCHEMA_VERSION_LABEL, ...Object.values(KIND_LABELS), ...Object.values(RELATIONSHIP_TYPE_NAMES)]) {
   if (!IDENTIFIER.test(name)) throw new Error(`not a safe Cypher identifier: ${name}`);
 }
 

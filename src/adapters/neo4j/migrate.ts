@@ -6,8 +6,11 @@ import {
   CREATE_FULLTEXT_INDEX,
   DROP_FULLTEXT_INDEX,
   FULLTEXT_ANALYZER,
+  READ_SCHEMA_VERSION,
   SCHEMA_STATEMENTS,
+  SCHEMA_VERSION,
   SHOW_FULLTEXT_ANALYZER,
+  WRITE_SCHEMA_VERSION,
 } from './schema';
 
 /** Index population on a large graph takes a while; beyond this, migrate() fails loudly. */
@@ -21,11 +24,23 @@ const ALREADY_EXISTS = new Set([
   'Neo.ClientError.Schema.IndexAlreadyExists',
 ]);
 
+export interface MigrationResult {
+  /** The version found before migrating; null for a database never migrated (or wiped). */
+  readonly from: number | null;
+  readonly to: number;
+  /** False when the database was already at SCHEMA_VERSION and nothing ran. */
+  readonly ran: boolean;
+}
+
 /**
- * Idempotent: creates what is missing, rebuilds a search index made with another analyzer, waits
- * until all are online, and links audit entries written before their AuditRef nodes existed.
+ * Brings the database to SCHEMA_VERSION: creates what is missing, rebuilds a search index made
+ * with another analyzer, waits until all are online, links audit entries written before their
+ * AuditRef nodes existed, then records the version. Idempotent; at the current version it only
+ * reads the version, unless `force` (`npm run migrate -- --force`) asks for the whole pass.
  */
-export async function migrateSchema(runner: Neo4jRunner): Promise<void> {
+export async function migrateSchema(runner: Neo4jRunner, force = false): Promise<MigrationResult> {
+  const from = await readVersion(runner);
+  if (from === SCHEMA_VERSION && !force) return { from, to: SCHEMA_VERSION, ran: false };
   await rebuildFulltextIfAnalyzerDiffers(runner);
   for (const statement of SCHEMA_STATEMENTS) {
     try {
@@ -36,6 +51,16 @@ export async function migrateSchema(runner: Neo4jRunner): Promise<void> {
   }
   await runner.read('awaitIndexes', (tx) => run(tx, AWAIT_INDEXES, { timeoutSeconds: int(AWAIT_INDEXES_SECONDS) }));
   await runner.autoCommit('linkChanges', LINK_UNREFERENCED_CHANGES);
+  await runner.write('recordSchemaVersion', (tx) =>
+    run(tx, WRITE_SCHEMA_VERSION, { version: int(SCHEMA_VERSION), at: new Date().toISOString() }),
+  );
+  return { from, to: SCHEMA_VERSION, ran: true };
+}
+
+async function readVersion(runner: Neo4jRunner): Promise<number | null> {
+  const records = await runner.read('readSchemaVersion', (tx) => run(tx, READ_SCHEMA_VERSION));
+  const version = records[0]?.get('version') as unknown;
+  return typeof version === 'number' ? version : null;
 }
 
 /** IF NOT EXISTS matches by name only, so an index from an older config would silently stay. */

@@ -27,7 +27,8 @@ import * as Q from './cypher';
 import { int, Neo4jRunner, run, type Neo4jOptions } from './driver';
 import { prefixQuery } from './lucene';
 import { entityFromProps, relationshipFromRow, sourceFromProps, type Props, type RelationshipRow } from './mapping';
-import { migrateSchema } from './migrate';
+import { migrateSchema, type MigrationResult } from './migrate';
+import { SchemaGate } from './schema-gate';
 import { entityListParams, nonEmpty, participationParams, relationshipFilterParams } from './params';
 import * as traversals from './traversals';
 import { distinct, fetchEntities, fetchRelationships, fetchSources } from './fetch';
@@ -35,7 +36,7 @@ import { writeBatch } from './upsert';
 import { readChanges } from './audit';
 import { relationshipsTouching, writeOps } from './writes';
 import type { ChangeRecord } from '../../domain/change';
-import type { ChangeQuery, GraphWrites, WriteExpectation, WriteOp } from '../../ports/graph-writes';
+import type { ChangeQuery, GraphWrites, WriteCheck, WriteExpectation, WriteOp } from '../../ports/graph-writes';
 
 /**
  * Most full-text candidates a search ranks. Ranking happens here, in TS, so that both stores rank
@@ -59,20 +60,34 @@ export const SEARCH_CANDIDATE_CAP = 10_000;
 export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
   readonly kind = 'neo4j' as const;
 
-  /** Whether this process has seen the schema migrated; see ping(). */
-  private migrated = false;
+  /** Every statement but the migration's own goes through the gate (./schema-gate). */
+  private readonly runner: Neo4jRunner;
+  private readonly gate: SchemaGate;
 
-  private constructor(private readonly runner: Neo4jRunner) {}
-
-  /** Opens no connection, so a server can start while Neo4j is still down. */
-  static create(options: Neo4jOptions): Neo4jStore {
-    return new Neo4jStore(new Neo4jRunner(options));
+  private constructor(
+    private readonly ungated: Neo4jRunner,
+    private readonly checkWrite: WriteCheck,
+  ) {
+    this.gate = new SchemaGate(() => migrateSchema(ungated));
+    this.runner = ungated.gatedBy(() => this.gate.open());
   }
 
-  /** Creates constraints and indexes that are missing and waits until they are online. */
-  async migrate(): Promise<void> {
-    await migrateSchema(this.runner);
-    this.migrated = true;
+  /**
+   * Opens no connection, so a server can start while Neo4j is still down. `checkWrite` is the
+   * write side's rule set (src/editing), handed in by the composition root.
+   */
+  static create(options: Neo4jOptions, checkWrite: WriteCheck): Neo4jStore {
+    return new Neo4jStore(new Neo4jRunner(options), checkWrite);
+  }
+
+  /**
+   * Brings the schema to SCHEMA_VERSION now (./migrate); `force` reruns the whole pass even at the
+   * current version. Queries migrate on their own on first use; this is for `npm run migrate`.
+   */
+  async migrate(force = false): Promise<MigrationResult> {
+    const result = await migrateSchema(this.ungated, force);
+    this.gate.markOpen();
+    return result;
   }
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
@@ -174,7 +189,7 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
   }
 
   write(ops: readonly WriteOp[], changes: readonly ChangeRecord[], expected: readonly WriteExpectation[] = []): Promise<void> {
-    return writeOps(this.runner, ops, changes, expected);
+    return writeOps(this.runner, this.checkWrite, ops, changes, expected);
   }
 
   changes(query: ChangeQuery): Promise<PageOf<ChangeRecord>> {
@@ -202,13 +217,12 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
   }
 
   /**
-   * Ready means answering with the schema in place: a server that started while Neo4j was down,
-   * or a fresh database, has no search index until migrated, so the first successful ping
-   * migrates (idempotent) before it reports ready.
+   * Ready means answering with the schema in place: reachability first (its own, plain error),
+   * then the schema gate, so a fresh database reports ready only once migrated.
    */
   async ping(): Promise<void> {
-    await this.runner.read('ping', (tx) => run(tx, Q.PING));
-    if (!this.migrated) await this.migrate();
+    await this.ungated.read('ping', (tx) => run(tx, Q.PING));
+    await this.gate.open();
   }
 
   close(): Promise<void> {

@@ -1,6 +1,15 @@
 import { ENTITY_KINDS, RELATIONSHIP_TYPES } from '../../domain/enums';
 import { FULLTEXT_INDEX } from './cypher';
-import { AUDIT_REF_LABEL, CHANGE_LABEL, ENTITY_LABEL, KIND_LABELS, RELATIONSHIP_TYPE_NAMES, SOURCE_LABEL, WRITE_LOCK_LABEL } from './labels';
+import {
+  AUDIT_REF_LABEL,
+  CHANGE_LABEL,
+  ENTITY_LABEL,
+  KIND_LABELS,
+  RELATIONSHIP_TYPE_NAMES,
+  SCHEMA_VERSION_LABEL,
+  SOURCE_LABEL,
+  WRITE_LOCK_LABEL,
+} from './labels';
 
 /**
  * The schema statements migrate() runs, one transaction each. All are `IF NOT EXISTS`, so running
@@ -62,3 +71,16 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
 ];
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';
+
+/**
+ * The schema this code expects. Raise it whenever SCHEMA_STATEMENTS or a data migration in
+ * ./migrate changes, so databases migrated by older code are migrated again on their next start;
+ * at the current version a start costs one read instead of a schema pass and an audit scan.
+ */
+export const SCHEMA_VERSION = 2;
+
+export const READ_SCHEMA_VERSION = `MATCH (v:${SCHEMA_VERSION_LABEL} {id: 'schema'}) RETURN v.version AS version`;
+
+export const WRITE_SCHEMA_VERSION = `
+  MERGE (v:${SCHEMA_VERSION_LABEL} {id: 'schema'})
+  SET v.version = $version, v.migratedAt = $at`;

@@ -55,7 +55,7 @@ export const DELETE_RELATIONSHIPS = `
  * Grouping by `toId` (most relationships point at an event) looks each end node up once per
  * group instead of once per row. A null value sets no property, as `SET r = map` does. Counts
  * what it created: a row whose ends are missing matches nothing and creates nothing. `type` is a
- * name from ./labels (or the bench's probe type in ./load-floor), never input.
+ * name from ./labels (or the bench's probe type, bench/neo4j-load-floor.ts), never input.
  */
 export const createGroupedRelationships = (type: string): string => `
   UNWIND $groups AS g

@@ -1,13 +1,13 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ChangeRecord } from '../../domain/change';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
-import { MAX_RELATIONSHIPS_PER_WRITE, type WriteExpectation, type WriteOp } from '../../ports/graph-writes';
+import { MAX_RELATIONSHIPS_PER_WRITE, type WriteCheck, type WriteExpectation, type WriteOp } from '../../ports/graph-writes';
 import { changeToRow } from './audit';
 import { int, run, type Neo4jRunner } from './driver';
 import { relationshipFromRow, type RelationshipRow } from './mapping';
 import { writeBatch } from './upsert';
 import { DELETE_RELATIONSHIPS } from './upsert-cypher';
-import { checkWrite } from './write-check';
+import { readStoredView } from './stored-view';
 import * as W from './write-cypher';
 
 interface PutStep {
@@ -33,6 +33,7 @@ type Step = PutStep | DeleteStep;
  */
 export async function writeOps(
   runner: Neo4jRunner,
+  check: WriteCheck,
   ops: readonly WriteOp[],
   changes: readonly ChangeRecord[],
   expected: readonly WriteExpectation[],
@@ -40,7 +41,7 @@ export async function writeOps(
   if (ops.length === 0 && changes.length === 0 && expected.length === 0) return;
   await runner.write('write', async (tx) => {
     await run(tx, W.TAKE_WRITE_LOCK);
-    await checkWrite(tx, ops, changes, expected);
+    check(await readStoredView(tx, ops, changes, expected), ops, changes, expected);
     for (const step of steps(ops)) await apply(tx, step);
     if (changes.length > 0) await run(tx, W.CREATE_CHANGES, { rows: changes.map(changeToRow) });
   });

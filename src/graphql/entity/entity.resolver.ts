@@ -4,12 +4,12 @@ import { Direction, EntityKind, RelationshipType } from '../../domain/enums';
 import type { EntityRecord } from '../../domain/records';
 import { DEFAULT_PAGE_SIZE, pageRequest } from '../connection/cursor';
 import { toConnection, type Connection } from '../connection/connection';
-import { RelationshipConnection } from '../connection/relationship-connection.type';
+import { RelationshipConnection } from '../relationship/relationship-connection.type';
 import type { RelationshipRecord } from '../../domain/records';
 import { Entity } from './entity.interface';
 import { PartialDateScalar } from '../scalars/partial-date.scalar';
 import { badInput } from '../../domain/errors';
-import { EntityConnection } from '../connection/entity-connection.type';
+import { EntityConnection } from './entity-connection.type';
 import { EntityOrder } from '../../ports/graph-store';
 import { EntityFilter } from './entity-filter.input';
 

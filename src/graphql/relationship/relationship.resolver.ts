@@ -1,3 +1,4 @@
+import { requireEntity } from '../entity/require-entity';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import type { EntityRecord, RelationshipRecord } from '../../domain/records';
@@ -20,10 +21,4 @@ export class RelationshipResolver {
   async onBehalfOf(@Root() r: RelationshipRecord, @Ctx() ctx: RequestContext): Promise<EntityRecord | null> {
     return r.onBehalfOfId ? ctx.loaders.entity.load(r.onBehalfOfId) : null;
   }
-}
-
-/** Relationships are validated against their ends on the way in; a dangling end is a broken store. */
-export function requireEntity(entity: EntityRecord | null, id: string): EntityRecord {
-  if (!entity) throw new Error(`relationship end ${id} is missing from the store`);
-  return entity;
 }

@@ -5,7 +5,7 @@ import { EntityKind } from '../../domain/enums';
 import type { EntityRecord } from '../../domain/records';
 import { DEFAULT_PAGE_SIZE, pageRequest } from '../connection/cursor';
 import { toConnection, type Connection } from '../connection/connection';
-import { EntityConnection } from '../connection/entity-connection.type';
+import { EntityConnection } from '../entity/entity-connection.type';
 
 export const MAX_SEARCH_LENGTH = 200;
 

@@ -4,7 +4,7 @@ import { badInput } from '../../domain/errors';
 import type { EntityRecord } from '../../domain/records';
 import { summarize } from '../../domain/summary';
 import { Entity } from '../entity/entity.interface';
-import { requireEntity } from '../relationship/relationship.resolver';
+import { requireEntity } from '../entity/require-entity';
 import { PartialDateScalar } from '../scalars/partial-date.scalar';
 import { TimelineItem } from './timeline-item.type';
 

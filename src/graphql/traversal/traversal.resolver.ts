@@ -7,7 +7,7 @@ import type { EntityRecord } from '../../domain/records';
 import type { PathRecord } from '../../ports/traversals';
 import { BOUNDS, requireInRange } from './bounds';
 import { CoParticipation } from './co-participation.type';
-import { toCytoscape } from './cytoscape';
+import { cytoscapeElements } from '../../export/cytoscape-elements';
 import { Path } from './path.type';
 import { Subgraph } from './subgraph.type';
 
@@ -56,7 +56,7 @@ export class TraversalResolver {
       limit: requireInRange('limit', limit ?? 200, 1, BOUNDS.MAX_LIMIT),
     });
     const nodes = await loadAll(ctx, result.nodeIds);
-    return { nodes, relationships: [...result.relationships], truncated: result.truncated, cytoscape: toCytoscape(nodes, result.relationships) };
+    return { nodes, relationships: [...result.relationships], truncated: result.truncated, cytoscape: cytoscapeElements(nodes, result.relationships) };
   }
 
   @Query(() => [CoParticipation], { description: 'Who was at the same events as this person or organization, most shared first.' })

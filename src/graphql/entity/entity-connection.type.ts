@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { EntityRecord } from '../../domain/records';
-import { Entity } from '../entity/entity.interface';
-import { PageInfo } from './page-info.type';
+import { Entity } from './entity.interface';
+import { PageInfo } from '../connection/page-info.type';
 
 @ObjectType()
 export class EntityEdge {

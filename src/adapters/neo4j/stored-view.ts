@@ -1,11 +1,10 @@
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { ChangeRecord } from '../../domain/change';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
-import type { WriteExpectation, WriteOp } from '../../ports/graph-writes';
+import type { RelationshipRefs, StoredView, WriteExpectation, WriteOp } from '../../ports/graph-writes';
 import { fetchEntities, fetchRelationships, fetchSources } from './fetch';
 import { run } from './driver';
 import * as W from './write-cypher';
-import { checkWrite as check, type RelationshipRefs } from '../../editing/write-check';
 
 type Refs = RelationshipRefs;
 
@@ -21,28 +20,23 @@ interface Stored {
 }
 
 /**
- * The shared write check (../write-simulation) over Neo4j: the stored state the batch refers to is
- * read once, inside the write's transaction, so the check and the writes that follow see one state.
+ * The stored state a batch refers to, as the shared write check (WriteCheck) reads it: read once,
+ * inside the write's transaction, so the check and the writes that follow see one state.
  */
-export async function checkWrite(
+export async function readStoredView(
   tx: ManagedTransaction,
   ops: readonly WriteOp[],
   changes: readonly ChangeRecord[],
   expected: readonly WriteExpectation[],
-): Promise<void> {
+): Promise<StoredView> {
   const stored = await readStored(tx, ops, changes, expected);
-  check(
-    {
-      entityExists: (id) => stored.entityIds.has(id),
-      relationship: (id) => stored.relationships.get(id) ?? null,
-      relationshipIdsTouching: (entityId) => stored.touching.get(entityId) ?? [],
-      changeLogged: (id) => stored.changeIds.has(id),
-      stored: (kind, id) => stored.records.get(`${kind}:${id}`) ?? null,
-    },
-    ops,
-    changes,
-    expected,
-  );
+  return {
+    entityExists: (id) => stored.entityIds.has(id),
+    relationship: (id) => stored.relationships.get(id) ?? null,
+    relationshipIdsTouching: (entityId) => stored.touching.get(entityId) ?? [],
+    changeLogged: (id) => stored.changeIds.has(id),
+    stored: (kind, id) => stored.records.get(`${kind}:${id}`) ?? null,
+  };
 }
 
 async function readStored(

@@ -1,10 +1,12 @@
-import { Neo4jRunner, run, type Neo4jOptions } from './driver';
-import { AUDIT_REF_LABEL, WRITE_LOCK_LABEL } from './labels';
-import { toPlain, type Props } from './mapping';
+import { Neo4jRunner, run, type Neo4jOptions } from '../../src/adapters/neo4j/driver';
+import { AUDIT_REF_LABEL, SCHEMA_VERSION_LABEL, WRITE_LOCK_LABEL } from '../../src/adapters/neo4j/labels';
+import { toPlain, type Props } from '../../src/adapters/neo4j/mapping';
 
 /**
- * For tests only: wiping a database and reading back everything in it, to check idempotence.
- * Kept beside the adapter so tests, too, reach the driver only through this module family.
+ * For tests (and the bench, which empties its own server): wiping a database and reading back
+ * everything in it, to check idempotence. Not part of the product, so not in the adapter; it
+ * still runs through the adapter's Neo4jRunner, so sessions and error translation are the real ones.
+ * No jest globals here: the bench's build compiles this file too.
  */
 
 /**
@@ -15,9 +17,9 @@ import { toPlain, type Props } from './mapping';
 const WIPE_RELATIONSHIPS = 'MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS';
 const WIPE_NODES = 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS';
 
-/** The write lock node is machinery, not data. */
+/** The write lock and schema version nodes are machinery, not data. */
 const DUMP_NODES = `
-  MATCH (n) WHERE NOT n:${WRITE_LOCK_LABEL}
+  MATCH (n) WHERE NOT n:${WRITE_LOCK_LABEL} AND NOT n:${SCHEMA_VERSION_LABEL}
   RETURN labels(n) AS labels, properties(n) AS props
   ORDER BY n.id`;
 
@@ -48,6 +50,11 @@ export class Neo4jTestHooks {
   /** Leaves audit entries as versions before AuditRef wrote them: without their links. */
   async unlinkAuditRefs(): Promise<void> {
     await this.runner.autoCommit('unlinkAuditRefs', `MATCH (r:${AUDIT_REF_LABEL}) DETACH DELETE r`);
+  }
+
+  /** As a database migrated by code older than schema versions: no version recorded. */
+  async forgetSchemaVersion(): Promise<void> {
+    await this.runner.autoCommit('forgetSchemaVersion', `MATCH (v:${SCHEMA_VERSION_LABEL}) DELETE v`);
   }
 
   async snapshot(): Promise<GraphSnapshot> {

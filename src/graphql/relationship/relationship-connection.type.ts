@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { RelationshipRecord } from '../../domain/records';
-import { Relationship } from '../relationship/relationship.type';
-import { PageInfo } from './page-info.type';
+import { Relationship } from './relationship.type';
+import { PageInfo } from '../connection/page-info.type';
 
 @ObjectType()
 export class RelationshipEdge {

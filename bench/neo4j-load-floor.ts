@@ -1,11 +1,11 @@
-import type { RelationshipRecord } from '../../domain/records';
-import { Neo4jRunner, run, type Neo4jOptions } from './driver';
-import { ENTITY_LABEL } from './labels';
-import { groupsByTarget, toRelationshipWrite } from './upsert';
-import { createGroupedRelationships } from './upsert-cypher';
+import { Neo4jRunner, run, type Neo4jOptions } from '../src/adapters/neo4j/driver';
+import { ENTITY_LABEL } from '../src/adapters/neo4j/labels';
+import { groupsByTarget, toRelationshipWrite } from '../src/adapters/neo4j/upsert';
+import { createGroupedRelationships } from '../src/adapters/neo4j/upsert-cypher';
+import type { RelationshipRecord } from '../src/domain/records';
 
 /**
- * For the benchmark only: how fast this server creates relationships at all, so that the upsert's
+ * For the benchmark only (so it lives here, not in the adapter): how fast this server creates relationships at all, so that the upsert's
  * rate can be read against what the machine allows. It writes the same end pairs, chunk by chunk,
  * as relationships of a type no query reads and no index covers, without upsert's id check, then
  * deletes them. Two floors: bare relationships, and relationships carrying upsert's properties,
