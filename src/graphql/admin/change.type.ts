@@ -1,6 +1,6 @@
+import { connectionTypes } from '../connection/connection.type';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../connection/page-info.type';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { ChangeOperation } from '../../domain/change';
 import './change-operation.enum';
 
@@ -28,23 +28,4 @@ export class Change {
   after!: unknown;
 }
 
-@ObjectType()
-export class ChangeEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Change)
-  node!: Change;
-}
-
-@ObjectType()
-export class ChangeConnection {
-  @Field(() => [ChangeEdge])
-  edges!: ChangeEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const ChangeConnection = connectionTypes<Change>('Change', () => Change);

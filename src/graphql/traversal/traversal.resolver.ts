@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Direction, EntityKind, ParticipationRole, RelationshipType } from '../../domain/enums';
 import { badInput } from '../../domain/errors';
@@ -8,35 +8,21 @@ import type { PathRecord } from '../../ports/traversals';
 import { BOUNDS, requireInRange } from './bounds';
 import { CoParticipation } from './co-participation.type';
 import { cytoscapeElements } from '../../export/cytoscape-elements';
+import { type PathArgs, type PathsArgs } from './path.args';
 import { Path } from './path.type';
 import { Subgraph } from './subgraph.type';
 
 @Resolver()
 export class TraversalResolver {
   @Query(() => Path, { nullable: true, description: 'A shortest path between two entities; null when none within maxHops.' })
-  async path(
-    @Ctx() ctx: RequestContext,
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
-    @Arg('maxHops', () => Int, { nullable: true, defaultValue: 4 }) maxHops: number | null,
-    @Arg('types', () => [RelationshipType], { nullable: true }) types: RelationshipType[] | null,
-    @Arg('direction', () => Direction, { nullable: true, defaultValue: Direction.BOTH }) direction: Direction | null,
-  ): Promise<Path | null> {
-    const [first] = await this.findPaths(ctx, from, to, maxHops, types, direction, 1);
+  async path(@Ctx() ctx: RequestContext, @Args() args: PathArgs): Promise<Path | null> {
+    const [first] = await this.findPaths(ctx, args, 1);
     return first ?? null;
   }
 
   @Query(() => [Path], { description: 'All shortest paths (of minimal length), up to `first`, in a stable order.' })
-  async paths(
-    @Ctx() ctx: RequestContext,
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
-    @Arg('maxHops', () => Int, { nullable: true, defaultValue: 4 }) maxHops: number | null,
-    @Arg('types', () => [RelationshipType], { nullable: true }) types: RelationshipType[] | null,
-    @Arg('direction', () => Direction, { nullable: true, defaultValue: Direction.BOTH }) direction: Direction | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number | null,
-  ): Promise<Path[]> {
-    return this.findPaths(ctx, from, to, maxHops, types, direction, first ?? 5);
+  async paths(@Ctx() ctx: RequestContext, @Args() args: PathsArgs): Promise<Path[]> {
+    return this.findPaths(ctx, args, args.first ?? 5);
   }
 
   @Query(() => Subgraph, { description: 'The ego network around an entity, for drawing.' })
@@ -80,15 +66,7 @@ export class TraversalResolver {
     }));
   }
 
-  private async findPaths(
-    ctx: RequestContext,
-    from: string,
-    to: string,
-    maxHops: number | null,
-    types: RelationshipType[] | null,
-    direction: Direction | null,
-    first: number,
-  ): Promise<Path[]> {
+  private async findPaths(ctx: RequestContext, { from, to, maxHops, types, direction }: PathArgs, first: number): Promise<Path[]> {
     const records = await ctx.store.shortestPaths({
       fromId: from,
       toId: to,
