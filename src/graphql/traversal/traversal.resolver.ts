@@ -8,20 +8,20 @@ import type { PathRecord } from '../../ports/traversals';
 import { BOUNDS, requireInRange } from './bounds';
 import { CoParticipation } from './co-participation.type';
 import { cytoscapeElements } from '../../export/cytoscape-elements';
-import { type PathArgs, type PathsArgs } from './path.args';
+import { PathArgs, PathsArgs } from './path.args';
 import { Path } from './path.type';
 import { Subgraph } from './subgraph.type';
 
 @Resolver()
 export class TraversalResolver {
   @Query(() => Path, { nullable: true, description: 'A shortest path between two entities; null when none within maxHops.' })
-  async path(@Ctx() ctx: RequestContext, @Args() args: PathArgs): Promise<Path | null> {
+  async path(@Ctx() ctx: RequestContext, @Args(() => PathArgs) args: PathArgs): Promise<Path | null> {
     const [first] = await this.findPaths(ctx, args, 1);
     return first ?? null;
   }
 
   @Query(() => [Path], { description: 'All shortest paths (of minimal length), up to `first`, in a stable order.' })
-  async paths(@Ctx() ctx: RequestContext, @Args() args: PathsArgs): Promise<Path[]> {
+  async paths(@Ctx() ctx: RequestContext, @Args(() => PathsArgs) args: PathsArgs): Promise<Path[]> {
     return this.findPaths(ctx, args, args.first ?? 5);
   }
 
