@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles ide/ (GraphiQL) into dist/ide/graphiql.{js,css}, served by src/http/graphiql.ts.
+// Bundles ide/ (GraphiQL) into dist/ide/graphiql.{js,css}, served by src/http/ide.ts.
 // Everything comes from installed packages: the page must work offline, so the build fails if
 // the output would make the browser fetch anything from another origin.
 import { build } from 'esbuild';

@@ -1,47 +1,17 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import { EmbeddedStore } from './adapters/embedded/embedded-store';
-import { Neo4jStore } from './adapters/neo4j/neo4j-store';
-import { neo4jOptionsFromConfig } from './adapters/neo4j/options';
+import type { FastifyInstance } from 'fastify';
+import { openStore } from './open-store';
 import type { Config } from './config';
 import { buildGraphqlSchema } from './graphql/schema';
-import { createApollo, createHttpApp } from './http/server';
-import type { Store } from './ports/traversals';
+import { createApollo } from './graphql/apollo';
+import { createHttpServer } from './http/server';
+import type { Store } from './ports/store';
 
 /**
- * The composition root: the only module that knows both the API and the adapters, and the only
- * place that picks an adapter.
+ * The composition root: with ./open-store.ts (its store half), the only module that knows both
+ * the API and the adapters.
  */
-export async function createStore(config: Config, logger: Logger, signal?: AbortSignal): Promise<Store> {
-  const neo4j = neo4jOptionsFromConfig(config);
-  if (neo4j) {
-    // No network here: the server must start even while Neo4j is down; /ready tells the truth.
-    const store = Neo4jStore.create(neo4j);
-    migrateWhenReachable(store, logger, signal);
-    logger.info({ store: store.kind, uri: neo4j.uri, database: neo4j.database }, 'using Neo4j');
-    return store;
-  }
-  // Durable: snapshot plus an fsynced journal in DATA_DIR; the seed loads on first start only.
-  const store = await EmbeddedStore.open({ dataDir: config.DATA_DIR, seedDir: config.SEED_DIR, logger });
-  return store;
-}
-
-const MIGRATION_RETRY_MS = 5000;
-
-/** Migrates now, or keeps trying in the background until Neo4j answers (idempotent). */
-function migrateWhenReachable(store: Neo4jStore, logger: Logger, signal?: AbortSignal): void {
-  const attempt = (): void => {
-    store.migrate().then(
-      () => logger.info('Neo4j schema is up to date'),
-      (e: unknown) => {
-        if (signal?.aborted) return;
-        logger.warn({ reason: e instanceof Error ? e.message : String(e) }, 'Neo4j schema migration deferred; retrying');
-        setTimeout(attempt, MIGRATION_RETRY_MS).unref();
-      },
-    );
-  };
-  attempt();
-}
 
 export interface RunningApp {
   readonly server: Server;
@@ -52,27 +22,30 @@ export interface RunningApp {
 
 /** Starts the whole service on config.PORT (0 picks a free port, for tests). */
 export async function startApp(config: Config, logger: Logger, store?: Store): Promise<RunningApp> {
-  const background = new AbortController();
-  const graphStore = store ?? (await createStore(config, logger, background.signal));
-  const schema = buildGraphqlSchema();
-  const apollo = createApollo({ config, schema, logger });
-  await apollo.start();
-  const app = createHttpApp({ config, store: graphStore, schema, logger }, apollo);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
-    s.once('error', reject);
-  });
-  const address = server.address();
+  const graphStore = store ?? (await openStore(config, logger, { seedIfEmpty: true }));
+  const apollo = createApollo({ config, schema: buildGraphqlSchema(), logger });
+  let http: FastifyInstance;
+  try {
+    await apollo.start();
+    http = await createHttpServer({ config, store: graphStore, logger, apollo });
+    await http.listen({ port: config.PORT, host: config.HOST });
+  } catch (e) {
+    // A store this call opened (an embedded one holds DATA_DIR's lock) must not outlive the failure.
+    await apollo.stop().catch(() => undefined);
+    if (!store) await graphStore.close();
+    throw e;
+  }
+  const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   return {
-    server,
+    server: http.server,
     store: graphStore,
     url: `http://${host}:${port}`,
     async stop() {
-      // Stop accepting, let in-flight requests finish, then release the store.
-      background.abort();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting, let in-flight requests finish (idle keep-alive connections are closed,
+      // so they cannot hold this up), then stop Apollo and release the store.
+      await http.close();
       await apollo.stop();
       await graphStore.close();
     },

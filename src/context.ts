@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { ANONYMOUS, type Authentication } from './auth/authenticate';
 import type { Caller } from './domain/change';
-import { countingStore, type CallCounter } from './loaders/counting-store';
+import { CountingStore, type CallCounter } from './loaders/counting-store';
 import { createLoaders, type Loaders } from './loaders/loaders';
-import type { Store } from './ports/traversals';
+import type { Store } from './ports/store';
 
 /** A non-fatal remark on a successful request, sent as `extensions.warnings`. */
 export interface ResponseWarning {
@@ -29,24 +29,27 @@ export interface RequestContext {
 }
 
 export interface RequestContextOptions {
+  /** The HTTP layer's id for the request; generated when absent. */
   readonly requestId?: string;
   /** From the Authorization header (src/auth); anonymous by default. */
   readonly authentication?: Authentication;
 }
 
+/**
+ * `logger` is the request's own logger: over HTTP, Fastify's `request.log`, which already puts
+ * the request id on every line, so nothing is derived from it here unless the request has a caller.
+ */
 export function createRequestContext(store: Store, logger: Logger, options: RequestContextOptions = {}): RequestContext {
-  const requestId = options.requestId ?? randomUUID();
   const authentication = options.authentication ?? ANONYMOUS;
-  const storeCalls: CallCounter = { count: 0 };
-  const counted = countingStore(store, storeCalls);
   const caller = authentication.caller;
+  const counted = new CountingStore(store, { count: 0 });
   return {
-    requestId,
+    requestId: options.requestId ?? randomUUID(),
     loaders: createLoaders(counted),
     store: counted,
-    storeCalls,
+    storeCalls: counted.counter,
     // The caller's name (never its secret) goes with every log line of the request.
-    logger: logger.child(caller ? { requestId, caller: caller.name } : { requestId }),
+    logger: caller ? logger.child({ caller: caller.name }) : logger,
     caller,
     authentication,
     warnings: [],

@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import type { RelationshipType } from '../domain/enums';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
 import type { PageOf, PageRequest, RelationshipFilter } from '../ports/graph-store';
-import type { Store, TimelineRecord, TimelineWindow } from '../ports/traversals';
+import type { TimelineRecord, TimelineWindow } from '../ports/traversals';
+import type { Store } from '../ports/store';
 
 export interface RelationshipsKey {
   readonly id: string;
@@ -35,38 +36,96 @@ export interface Loaders {
  * parents ask the same question costs exactly one round trip.
  */
 export function createLoaders(store: Store): Loaders {
-  return {
-    entity: new DataLoader((ids) => store.getEntities(ids)),
-    relationship: new DataLoader((ids) => store.getRelationships(ids)),
-    source: new DataLoader((ids) => store.getSources(ids)),
-    relationshipsOf: new DataLoader(
-      (keys) =>
-        groupedBatch(
-          keys,
-          (k) => stableKey({ filter: k.filter, page: k.page }),
-          (group) => store.relationshipsOf(group.map((k) => k.id), group[0]!.filter, group[0]!.page),
-        ),
-      { cacheKeyFn: (k) => stableKey(k) },
-    ),
-    participationsOf: new DataLoader(
-      (keys) =>
-        groupedBatch(
-          keys,
-          (k) => stableKey(k.types),
-          (group) => store.participationsOf(group.map((k) => k.eventId), group[0]!.types),
-        ),
-      { cacheKeyFn: (k) => stableKey(k) },
-    ),
-    timeline: new DataLoader(
-      (keys) =>
-        groupedBatch(
-          keys,
-          (k) => stableKey(k.window),
-          (group) => store.timelines(group.map((k) => k.id), group[0]!.window),
-        ),
-      { cacheKeyFn: (k) => stableKey(k) },
-    ),
-  };
+  return new LazyLoaders(store);
+}
+
+/**
+ * Each loader is made on first use (most requests touch one or two), by a getter on the prototype,
+ * and then becomes an own enumerable property: `Object.values(loaders)` lists exactly the loaders
+ * this request made, which are the only ones holding anything to clear.
+ */
+class LazyLoaders implements Loaders {
+  readonly #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  get entity(): Loaders['entity'] {
+    const store = this.#store;
+    return this.#keep('entity', new DataLoader((ids) => store.getEntities(ids)));
+  }
+
+  get relationship(): Loaders['relationship'] {
+    const store = this.#store;
+    return this.#keep('relationship', new DataLoader((ids) => store.getRelationships(ids)));
+  }
+
+  get source(): Loaders['source'] {
+    const store = this.#store;
+    return this.#keep('source', new DataLoader((ids) => store.getSources(ids)));
+  }
+
+  get relationshipsOf(): Loaders['relationshipsOf'] {
+    const store = this.#store;
+    const loader = groupedLoader(
+      (k: RelationshipsKey) => k.id,
+      (k) => ({ filter: k.filter, page: k.page }),
+      (ids, k) => store.relationshipsOf(ids, k.filter, k.page),
+    );
+    return this.#keep('relationshipsOf', loader);
+  }
+
+  get participationsOf(): Loaders['participationsOf'] {
+    const store = this.#store;
+    const loader = groupedLoader(
+      (k: ParticipationsKey) => k.eventId,
+      (k) => k.types,
+      (ids, k) => store.participationsOf(ids, k.types),
+    );
+    return this.#keep('participationsOf', loader);
+  }
+
+  get timeline(): Loaders['timeline'] {
+    const store = this.#store;
+    const loader = groupedLoader(
+      (k: TimelineKey) => k.id,
+      (k) => k.window,
+      (ids, k) => store.timelines(ids, k.window),
+    );
+    return this.#keep('timeline', loader);
+  }
+
+  /** Shadows the prototype's getter with the loader, so later reads are plain property reads. */
+  #keep<K extends keyof Loaders>(name: K, loader: Loaders[K]): Loaders[K] {
+    Object.defineProperty(this, name, { value: loader, enumerable: true });
+    return loader;
+  }
+}
+
+/**
+ * A loader over keys that carry arguments besides an id: keys with equal arguments (`argsOf`) go
+ * to the store in one call, `load(ids, any key of the group)`. The arguments' stable key is
+ * computed once per load: DataLoader asks for the cache key first and batches the same key object.
+ */
+function groupedLoader<K extends object, V>(
+  idOf: (key: K) => string,
+  argsOf: (key: K) => unknown,
+  load: (ids: string[], groupKey: K) => Promise<V[]>,
+): DataLoader<K, V, string> {
+  const argsKeys = new WeakMap<K, string>();
+  const argsKeyOf = (key: K): string => argsKeys.get(key) ?? stableKey(argsOf(key));
+  return new DataLoader<K, V, string>(
+    (keys) => groupedBatch(keys, argsKeyOf, (group) => load(group.map(idOf), group[0]!)),
+    {
+      cacheKeyFn: (key) => {
+        const args = stableKey(argsOf(key));
+        argsKeys.set(key, args);
+        // The JSON comes first and ends where it ends, so distinct (args, id) give distinct keys.
+        return `${args}${idOf(key)}`;
+      },
+    },
+  );
 }
 
 /** Splits a batch into groups that share arguments, runs one call per group, restores key order. */
@@ -98,13 +157,40 @@ async function groupedBatch<K, V>(
   return results;
 }
 
-/** JSON with sorted object keys and sorted string arrays, so equal arguments give equal keys. */
+/**
+ * JSON with sorted object keys and sorted string arrays, so equal arguments give equal keys.
+ * Written out rather than JSON.stringify with a replacer (a call per value, a copy per object):
+ * it runs for every key of every keyed load.
+ */
 export function stableKey(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) => {
-    if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? [...(v as string[])].sort() : v;
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)));
-    }
-    return v;
-  });
+  return keyOf(value) ?? 'null';
+}
+
+/** As JSON.stringify would write `value` after sorting; undefined where it would leave it out. */
+function keyOf(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (value === null) return 'null';
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return keyOf((toJSON as () => unknown).call(value));
+  if (Array.isArray(value)) {
+    const items: readonly unknown[] = value.every((x) => typeof x === 'string') ? [...(value as string[])].sort() : value;
+    return `[${items.map((x) => keyOf(x) ?? 'null').join(',')}]`;
+  }
+  let out = '';
+  for (const key of Object.keys(value).sort()) {
+    const item = keyOf((value as Record<string, unknown>)[key]);
+    if (item !== undefined) out += `${out ? ',' : ''}${JSON.stringify(key)}:${item}`;
+  }
+  return `{${out}}`;
 }

@@ -5,19 +5,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify from 'fastify';
 import { buildSchema } from 'graphql';
 import type { Browser, Page } from 'playwright-core';
-import { graphiqlRouter } from '../../src/http/graphiql';
-import type { GraphiqlExample } from '../../src/http/graphiql';
+import { registerIde } from '../../src/http/ide';
+import type { IdeExample } from '../../src/http/ide-page';
 import { chromiumPath, launchChromium } from '../support/chromium';
 import { testTempDir } from '../support/test-tmp';
 
@@ -28,7 +26,7 @@ const ASSETS_DIR = join(ROOT, 'dist', 'ide');
 const SCREENSHOT = join(tmpdir(), 'graphiql.png');
 const HOSTILE = '</script><script>window.__pwned = true</script><!--';
 
-const EXAMPLES: ReadonlyArray<GraphiqlExample> = [
+const EXAMPLES: ReadonlyArray<IdeExample> = [
   { title: 'Say hello', query: 'query Hello {\n  hello\n}\n' },
   {
     title: 'Greet by name',
@@ -65,28 +63,20 @@ async function startApp(assetsDir?: string): Promise<Running> {
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
-  const app = express();
-  app.use(graphiqlRouter({ endpoint: '/graphql', examples: EXAMPLES, assetsDir }));
-  app.use(
-    '/graphql',
-    express.json(),
-    expressMiddleware(apollo, {
-      context: ({ req }) => Promise.resolve({ authorization: req.headers.authorization ?? null }),
-    }),
-  );
-  const server: Server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = String((server.address() as AddressInfo).port);
+  // Some tests read only the status of a large answer; closing must not wait for those bodies.
+  const app = Fastify({ forceCloseConnections: true });
+  const idePage = await registerIde(app, { endpoint: '/graphql', examples: EXAMPLES, assetsDir });
+  const handler = fastifyApolloHandler(apollo, {
+    context: (request) => Promise.resolve({ authorization: request.headers.authorization ?? null }),
+  });
+  app.route<{ Reply: string }>({ method: ['GET', 'POST'], url: '/graphql', onRequest: idePage, handler });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = String((app.server.address() as AddressInfo).port);
   return {
     url: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      });
+      await app.close();
       await apollo.stop();
     },
   };

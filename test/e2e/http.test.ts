@@ -1,5 +1,7 @@
+import pino from 'pino';
 import { startApp, type RunningApp } from '../../src/app';
 import { silentLogger, testConfig } from '../support/api';
+import { loadedStore } from '../support/stores';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -75,6 +77,24 @@ describe('HTTP', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('refuses a body over 1 MB with 413 and a coded error, before running anything', async () => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ sources { id } } # ${'x'.repeat(1024 * 1024)}` }),
+    });
+    expect(res.status).toBe(413);
+    const body = await json(res);
+    expect(body.errors[0].message).toMatch(/larger than the limit of 1 MB/);
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('never lets GraphQL answers be cached', async () => {
+    const query = encodeURIComponent('{ sources { id } }');
+    const res = await fetch(`${app.url}/graphql?query=${query}`, { headers: { accept: 'application/json' } });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('reports store round trips: one per nesting level, whatever the number of participants', async () => {
     const res = await fetch(`${app.url}/graphql`, {
       method: 'POST',
@@ -86,6 +106,52 @@ describe('HTTP', () => {
     expect(body.data.entity.participants.length).toBeGreaterThan(10);
     // entity, participations, participant entities, their relationships, the far ends.
     expect(body.extensions.storeCalls).toBe(5);
+  });
+});
+
+describe('HTTP logging and shutdown', () => {
+  it('logs one JSON line per request carrying the x-request-id, or a generated id', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const app = await startApp(testConfig({ LOG_LEVEL: 'info' }), logger, await loadedStore('embedded'));
+    try {
+      await fetch(`${app.url}/health`, { headers: { 'x-request-id': 'trace-42.a' } });
+      await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ nosuchfield }')}`, { headers: { 'x-request-id': 'bad id\n' } });
+    } finally {
+      await app.stop();
+    }
+    const requests = lines.filter((l) => l.msg === 'request');
+    expect(requests).toEqual([
+      expect.objectContaining({ requestId: 'trace-42.a', method: 'GET', path: '/health', status: 200, ms: expect.any(Number) }),
+      expect.objectContaining({ method: 'GET', path: '/graphql', status: 400 }),
+    ]);
+    // A header that is not a plausible id is replaced, never written into the log.
+    expect(requests[1]!.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('stop() finishes in-flight requests and is not held up by idle keep-alive connections', async () => {
+    const store = await loadedStore('embedded');
+    const getEntities = store.getEntities.bind(store);
+    store.getEntities = async (ids) => {
+      await new Promise((r) => setTimeout(r, 500));
+      return getEntities(ids);
+    };
+    const app = await startApp(testConfig(), silentLogger, store);
+    // fetch keeps this connection open and idle after the answer.
+    expect((await fetch(`${app.url}/health`)).status).toBe(200);
+    const inFlight = fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ entity(id: "roman-vassilenko") { name } }' }),
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    await app.stop();
+    expect(Date.now() - started).toBeLessThan(5000);
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect((await json(answer)).data).toEqual({ entity: { name: 'Roman Vassilenko' } });
+    await expect(fetch(`${app.url}/health`)).rejects.toThrow();
   });
 });
 

@@ -1,9 +1,9 @@
 import { startApp, type RunningApp } from '../../src/app';
-import { EmbeddedStore } from '../../src/adapters/embedded/embedded-store';
 import { silentLogger, storeDump, testConfig, TOKEN_ENV, TOKENS, type ApiResult, type RunOptions } from '../support/api';
 import { useSeededApi } from '../support/seeded-api';
 import { FOUNDING_SOURCE_ID, MEETING_ID } from '../support/seed-source';
 import { describeStore, seedBatch, STORE_KINDS } from '../support/stores';
+import { memoryStore } from '../../src/open-store';
 
 const ADD_SOURCE = 'mutation ($input: AddSourceInput!) { addSource(input: $input) { id } }';
 const SOURCE = { title: 'A later press release', text: 'The Platform met again in 2024.' };
@@ -87,7 +87,7 @@ for (const kind of STORE_KINDS) {
 describe('over HTTP', () => {
   let app: RunningApp;
   beforeAll(async () => {
-    const store = new EmbeddedStore();
+    const store = memoryStore();
     await store.upsert(seedBatch());
     app = await startApp(testConfig({ ...TOKEN_ENV }), silentLogger, store);
   });
@@ -116,7 +116,7 @@ describe('over HTTP', () => {
 
   it('refuses to start with a bad token setting, naming the entry but not the secret', async () => {
     const config = testConfig({ API_TOKENS: 'ops:SUPERUSER:a-secret-nobody-should-see' });
-    await expect(startApp(config, silentLogger, new EmbeddedStore())).rejects.toThrow(/API_TOKENS entry 1 \("ops"\): the role must be one of/);
-    await expect(startApp(config, silentLogger, new EmbeddedStore())).rejects.not.toThrow(/nobody-should-see/);
+    await expect(startApp(config, silentLogger, memoryStore())).rejects.toThrow(/API_TOKENS entry 1 \("ops"\): the role must be one of/);
+    await expect(startApp(config, silentLogger, memoryStore())).rejects.not.toThrow(/nobody-should-see/);
   });
 });

@@ -8,9 +8,9 @@ import { configSchema, type Config } from '../../src/config';
 import { createRequestContext, type RequestContext } from '../../src/context';
 import { buildGraphqlSchema } from '../../src/graphql/schema';
 import { testTempDir } from './test-tmp';
-import { createApollo } from '../../src/http/server';
+import { createApollo } from '../../src/graphql/apollo';
 import { EntityOrder } from '../../src/ports/graph-store';
-import type { Store } from '../../src/ports/traversals';
+import type { Store } from '../../src/ports/store';
 
 export const silentLogger = pino({ level: 'silent' });
 

@@ -1,0 +1,51 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { RequestContext } from '../context';
+import { depthLimitRule } from './depth-limit.rule';
+import { createErrorFormatter } from './errors';
+import { authenticationPlugin } from './plugins/authentication.plugin';
+import { errorLoggingPlugin } from './plugins/error-logging.plugin';
+import { storeCallStatsPlugin } from './plugins/store-call-stats.plugin';
+import { warningsPlugin } from './plugins/warnings.plugin';
+
+export interface ApolloOptions {
+  readonly config: Config;
+  readonly schema: GraphQLSchema;
+  /** For errors that happen before a request has its own logger. */
+  readonly logger: Logger;
+}
+
+/**
+ * The Apollo server with every plugin the API uses, listed here and nowhere else. The caller
+ * starts it (`await apollo.start()`) and stops it after the HTTP server stopped accepting.
+ */
+export function createApollo({ config, schema, logger }: ApolloOptions): ApolloServer<RequestContext> {
+  const development = config.NODE_ENV === 'development';
+  return new ApolloServer<RequestContext>({
+    schema,
+    formatError: createErrorFormatter(development),
+    includeStacktraceInErrorResponses: development,
+    validationRules: [depthLimitRule(config.MAX_QUERY_DEPTH)],
+    // Writes need a bearer token, which browsers never attach on their own, so the
+    // cross-site request forgery that csrfPrevention guards against does not apply; keeping it
+    // on would refuse plain spec-compliant `GET /graphql?query=...` requests.
+    csrfPrevention: false,
+    // main.ts owns shutdown: the HTTP server drains first, then Apollo stops. Apollo's own signal
+    // handler would stop it while requests are still draining.
+    stopOnTerminationSignals: false,
+    plugins: [
+      // The GraphiQL IDE (src/http/ide.ts) replaces Apollo's landing page, which loads from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
+      // No type or field sets a cache hint, so its per-field bookkeeping would always end in
+      // `Cache-Control: no-store`; the HTTP layer (src/http/graphql.ts) sends that header itself.
+      ApolloServerPluginCacheControlDisabled(),
+      authenticationPlugin(config.READS_REQUIRE_TOKEN),
+      warningsPlugin(),
+      errorLoggingPlugin(logger),
+      ...(config.QUERY_STATS ? [storeCallStatsPlugin()] : []),
+    ],
+  });
+}
