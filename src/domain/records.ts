@@ -8,6 +8,13 @@ export interface EvidenceRecord {
   /** A verbatim substring of the source's text. */
   readonly quote: string;
   readonly confidence: Confidence;
+  /**
+   * Where the quote sits in the source's text: UTF-16 code-unit offsets (JavaScript string
+   * indices), end exclusive, so `text.slice(start, end) === quote`. Set when the evidence is
+   * stored (domain/quote-span), never searched for at read time.
+   */
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface SourceRecord {

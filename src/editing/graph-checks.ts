@@ -1,18 +1,29 @@
+import type { UnlocatedEvidence } from '../domain/quote-span';
 import type { EntityRecord, RelationshipRecord } from '../domain/records';
 import { badInput } from '../domain/errors';
 import type { GraphStore } from '../ports/graph-store';
 import type { LocatedLine } from '../records/record-lines';
+import { toBatch } from '../records/to-batch';
 import { validateGraph, type KnownIds } from '../records/validate-graph';
+
+/** A record as an edit builds it: its evidence may still lack offsets. */
+export type Draft<T extends { readonly evidence: unknown }> = Omit<T, 'evidence'> & { readonly evidence: readonly UnlocatedEvidence[] };
+
+export interface CheckedRecords {
+  readonly entities: readonly EntityRecord[];
+  readonly relationships: readonly RelationshipRecord[];
+}
 
 /**
  * Checks records about to be written against the stored graph with the seed's own cross-record
  * rules (references resolve, every quote is verbatim in its source, dates in order), so an edit
- * and an import can never disagree about what is valid.
+ * and an import can never disagree about what is valid; answers them as they are stored, their
+ * evidence located in the source texts the same way as an import's (records/locate-evidence).
  */
 export async function checkAgainstStore(
   store: GraphStore,
-  records: { readonly entities?: readonly EntityRecord[]; readonly relationships?: readonly RelationshipRecord[] },
-): Promise<void> {
+  records: { readonly entities?: readonly Draft<EntityRecord>[]; readonly relationships?: readonly Draft<RelationshipRecord>[] },
+): Promise<CheckedRecords> {
   const entities = records.entities ?? [];
   const relationships = records.relationships ?? [];
   const lines: LocatedLine[] = [
@@ -25,6 +36,8 @@ export async function checkAgainstStore(
     const messages = problems.map((p) => `${p.recordId ? `"${p.recordId}": ` : ''}${p.message}`);
     throw badInput(`${messages.join('; ')}.`, { problems: messages });
   }
+  const batch = toBatch(lines, new Map(), known.sourceTexts);
+  return { entities: batch.entities, relationships: batch.relationships };
 }
 
 function located(value: LocatedLine['value']): LocatedLine {
@@ -34,8 +47,8 @@ function located(value: LocatedLine['value']): LocatedLine {
 /** Only what the records refer to: the existing ones among their entity ids, and their sources. */
 async function knownIds(
   store: GraphStore,
-  entities: readonly EntityRecord[],
-  relationships: readonly RelationshipRecord[],
+  entities: readonly Draft<EntityRecord>[],
+  relationships: readonly Draft<RelationshipRecord>[],
 ): Promise<KnownIds> {
   const entityIds = unique(relationships.flatMap((r) => [r.fromId, r.toId, ...(r.onBehalfOfId ? [r.onBehalfOfId] : [])]));
   const sourceIds = unique([...entities, ...relationships].flatMap((x) => x.evidence.map((e) => e.sourceId)));

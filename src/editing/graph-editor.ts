@@ -6,7 +6,7 @@ import type { GraphStore } from '../ports/graph-store';
 import { MAX_RELATIONSHIPS_PER_WRITE, type GraphWrites, type WriteOp } from '../ports/graph-writes';
 import { entityLineSchema, relationshipLineSchema } from '../records/record-schema';
 import { changeRecord, diffFields, type ChangeInput } from './change-log';
-import { checkAgainstStore } from './graph-checks';
+import { checkAgainstStore, type Draft } from './graph-checks';
 import { relationshipSlug, slugOf } from './ids';
 import {
   evidenceSchema,
@@ -60,8 +60,8 @@ export class GraphEditor {
     return this.edit(async (store, commit) => {
       const v = parseInput(newEntitySchema, input, 'entity');
       const base = slugOf(v.name) || v.kind.toLowerCase();
-      const entity: EntityRecord = { ...v, id: await newId(v.id, base, 'entity', (ids) => store.getEntities(ids)) };
-      await checkAgainstStore(store, { entities: [entity] });
+      const draft: Draft<EntityRecord> = { ...v, id: await newId(v.id, base, 'entity', (ids) => store.getEntities(ids)) };
+      const [entity] = (await checkAgainstStore(store, { entities: [draft] })).entities as [EntityRecord];
       const duplicates = await possibleDuplicates(this.store, entity);
       await commit([{ op: 'putEntity', entity }], {
         operation: ChangeOperation.CREATE_ENTITY,
@@ -77,11 +77,13 @@ export class GraphEditor {
     return this.edit(async (store, commit) => {
       const existing = await targetEntity(store, id);
       const given = givenFields(changes);
-      const { record: _record, ...updated } = parseInput(
+      const { record: _record, ...parsed } = parseInput(
         entityLineSchema,
         { record: 'entity', ...existing, ...given, aliases: given.aliases === null ? [] : (given.aliases ?? existing.aliases) },
         'entity update',
       );
+      // An update never touches evidence (addEvidence does), so the stored items, offsets and all, stay.
+      const updated: EntityRecord = { ...parsed, evidence: existing.evidence };
       const diff = diffFields<EntityRecord>(existing, updated);
       if (!diff) return existing;
       await commit([{ op: 'putEntity', entity: updated }], { operation: ChangeOperation.UPDATE_ENTITY, ids: [id], ...diff });
@@ -94,8 +96,8 @@ export class GraphEditor {
       const v = parseInput(newRelationshipSchema, input, 'relationship');
       const base = relationshipSlug(v.fromId, v.type, v.toId);
       const id = await newId(v.id, base, 'relationship', (ids) => store.getRelationships(ids));
-      const relationship: RelationshipRecord = { ...v, id };
-      await checkAgainstStore(store, { relationships: [relationship] });
+      const draft: Draft<RelationshipRecord> = { ...v, id };
+      const [relationship] = (await checkAgainstStore(store, { relationships: [draft] })).relationships as [RelationshipRecord];
       await commit([{ op: 'putRelationship', relationship }], {
         operation: ChangeOperation.ADD_RELATIONSHIP,
         ids: idsOf(relationship),
@@ -109,11 +111,12 @@ export class GraphEditor {
   updateRelationship(id: string, changes: RelationshipChanges): Promise<RelationshipRecord> {
     return this.edit(async (store, commit) => {
       const existing = await targetRelationship(store, id);
-      const { record: _record, ...updated } = parseInput(
+      const { record: _record, ...parsed } = parseInput(
         relationshipLineSchema,
         { record: 'relationship', ...existing, ...givenFields(changes) },
         'relationship update',
       );
+      const updated: RelationshipRecord = { ...parsed, evidence: existing.evidence };
       const diff = diffFields<RelationshipRecord>(existing, updated);
       if (!diff) return existing;
       await checkAgainstStore(store, { relationships: [updated] });
@@ -142,18 +145,18 @@ export class GraphEditor {
   /** Adds one evidence item to an entity or a relationship; returns the target's whole evidence. */
   addEvidence(target: EvidenceTarget, input: NewEvidence): Promise<EvidenceRecord[]> {
     return this.edit(async (store, commit) => {
-      const evidence = parseInput(evidenceSchema, input, 'evidence');
-      // Only the new item is checked: the stored ones were checked when they were added.
+      const given = parseInput(evidenceSchema, input, 'evidence');
+      // Only the new item is checked (and located): the stored ones were when they were added.
       if (target.kind === 'entity') {
         const entity = await targetEntity(store, target.id);
-        const all = withEvidence(entity, evidence);
-        await checkAgainstStore(store, { entities: [{ ...entity, evidence: [evidence] }] });
+        const checked = await checkAgainstStore(store, { entities: [{ ...entity, evidence: [given] }] });
+        const all = withEvidence(entity, checked.entities[0]!.evidence[0]!);
         await commit([{ op: 'putEntity', entity: { ...entity, evidence: all } }], evidenceChange([entity.id], entity.evidence, all));
         return all;
       }
       const relationship = await targetRelationship(store, target.id);
-      const all = withEvidence(relationship, evidence);
-      await checkAgainstStore(store, { relationships: [{ ...relationship, evidence: [evidence] }] });
+      const checked = await checkAgainstStore(store, { relationships: [{ ...relationship, evidence: [given] }] });
+      const all = withEvidence(relationship, checked.relationships[0]!.evidence[0]!);
       await commit(
         [{ op: 'putRelationship', relationship: { ...relationship, evidence: all } }],
         evidenceChange(idsOf(relationship), relationship.evidence, all),

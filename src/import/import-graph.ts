@@ -95,7 +95,7 @@ async function compareAndWrite(store: ImportStore, content: RecordFileContent, c
   const result = { file: context.file, records: lines.length, problems, unchanged: 0, written: 0, writes: 0, dryRun };
   if (problems.length > 0) return { ...result, added: NONE, changed: NONE };
 
-  const plan = planImport(toBatch(lines, texts), existing);
+  const plan = planImport(toBatch(lines, texts, known.sourceTexts), existing);
   const planned = { ...result, added: plan.added, changed: plan.changed, unchanged: plan.unchanged };
   if (dryRun || plan.ops.length === 0) return planned;
 

@@ -12,11 +12,19 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const partialDate = z.string().refine(isPartialDate, 'expected a PartialDate: YYYY, YYYY-MM or YYYY-MM-DD');
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 
-export const evidenceSchema = z.strictObject({
-  sourceId: id,
-  quote: text(2000),
-  confidence: z.enum(Confidence).default(Confidence.HIGH),
-});
+/** A string index (domain/quote-span): exports write it, a hand-written file may leave it out. */
+const offset = z.number().int().nonnegative().optional();
+
+export const evidenceSchema = z
+  .strictObject({
+    sourceId: id,
+    quote: text(2000),
+    confidence: z.enum(Confidence).default(Confidence.HIGH),
+    /** Checked against the source's text with the quote (records/validate-graph); found there when absent. */
+    start: offset,
+    end: offset,
+  })
+  .refine((e) => (e.start === undefined) === (e.end === undefined), { message: 'give both start and end, or neither', path: ['end'] });
 
 export const sourceLineSchema = z
   .strictObject({
@@ -65,6 +73,7 @@ export const lineSchema = z.discriminatedUnion('record', [
   relationshipLineSchema,
 ]);
 
+export type EvidenceLine = z.infer<typeof evidenceSchema>;
 export type SourceLine = z.infer<typeof sourceLineSchema>;
 export type EntityLine = z.infer<typeof entityLineSchema>;
 export type RelationshipLine = z.infer<typeof relationshipLineSchema>;

@@ -1,5 +1,6 @@
-import type { EvidenceRecord } from '../domain/records';
+import { locateQuote } from '../domain/quote-span';
 import type { LineProblem, LocatedLine } from './record-lines';
+import type { EvidenceLine } from './record-schema';
 
 /** What the lines may refer to beyond themselves (an import into a non-empty store). */
 export interface KnownIds {
@@ -12,7 +13,8 @@ export const NO_KNOWN_IDS: KnownIds = { entityIds: new Set(), sourceTexts: new M
 
 /**
  * Cross-record checks: unique ids, references that resolve, quotes found verbatim in their
- * source's text. `sourceTexts` must hold the text of every source line (resolved textFile).
+ * source's text (at their start/end offsets, when given). `sourceTexts` must hold the text of
+ * every source line (resolved textFile).
  */
 export function validateGraph(
   lines: readonly LocatedLine[],
@@ -37,12 +39,20 @@ export function validateGraph(
   for (const [id, text] of sourceTexts) texts.set(id, text);
   for (const l of lines) if (l.value.record === 'entity') entityIds.add(l.value.id);
 
-  const checkEvidence = (l: LocatedLine, evidence: readonly EvidenceRecord[]): void => {
+  const checkEvidence = (l: LocatedLine, evidence: readonly EvidenceLine[]): void => {
     evidence.forEach((e, i) => {
       const text = texts.get(e.sourceId);
       if (text === undefined) problem(l, `evidence[${i}].sourceId "${e.sourceId}" is not a known source id`);
       else if (!text.includes(e.quote)) {
         problem(l, `evidence[${i}].quote is not found verbatim in source "${e.sourceId}": "${e.quote.slice(0, 120)}"`);
+      } else if (e.start !== undefined && e.end !== undefined && locateQuote(text, e.quote, e) === null) {
+        const first = locateQuote(text, e.quote);
+        problem(
+          l,
+          `evidence[${i}].start/end ${e.start}..${e.end} do not mark the quote in source "${e.sourceId}" ` +
+            `(they hold "${text.slice(e.start, e.end).slice(0, 120)}"); the quote first occurs at ${first?.start}..${first?.end}, ` +
+            'or leave start and end out to have them found',
+        );
       }
     });
   };

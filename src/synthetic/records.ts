@@ -1,4 +1,5 @@
 import { Confidence, EntityKind, ORG_TYPES, RELATIONSHIP_TYPES } from '../domain/enums';
+import { locateEvidence } from '../domain/quote-span';
 import type { EntityRecord, EvidenceRecord, RelationshipRecord } from '../domain/records';
 import type { Corpus } from './corpus';
 import type { DateStrings } from './dates';
@@ -26,7 +27,11 @@ const WITHIN_NOTE = 'Read from "operates within" in the register.';
 
 function quote(c: RenderContext, sourceIndex: number, start: number, length: number, confidence: Confidence): EvidenceRecord {
   const source = c.corpus.sources[sourceIndex]!;
-  return { sourceId: source.id, quote: source.text.slice(start, start + length), confidence };
+  const given = { sourceId: source.id, quote: source.text.slice(start, start + length), confidence, start, end: start + length };
+  // The corpus remembers where it put each sentence; that place (not an earlier repeat) is the evidence.
+  const evidence = locateEvidence(given, source.text);
+  if (evidence === null) throw new Error(`synthetic quote at ${start} (+${length}) lies outside source ${source.id}`);
+  return evidence;
 }
 
 export function entityRecord(c: RenderContext, g: number): EntityRecord {

@@ -41,14 +41,16 @@ function generate(seed: number, entityCount: number, relationshipCount: number):
     publisher: maybe(0.5, () => 'Publisher'),
     publishedAt: maybe(0.5, date),
     url: maybe(0.5, () => `https://example.org/${i}`),
-    text: `Text of source ${i} with quotes.`,
+    // Offsets after the emoji count it as two code units (JavaScript's), not one (Cypher's).
+    text: `Text of source ${i} with quotes: 😀 Рома, the 𝐀 centre, Café ${i}.`,
   }));
   const evidence = (): EvidenceRecord[] =>
-    Array.from({ length: 1 + Math.floor(rnd() * 3) }, (_, i) => ({
-      sourceId: pick(sources).id,
-      quote: `quote ${i} ${Math.floor(rnd() * 1000)}`,
-      confidence: pick(CONFIDENCES),
-    }));
+    Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => {
+      const source = pick(sources);
+      const quote = pick(['Text of source', 'quotes', 'Рома', 'centre', `Café ${source.id.slice(-1)}`]);
+      const start = source.text.indexOf(quote);
+      return { sourceId: source.id, quote, confidence: pick(CONFIDENCES), start, end: start + quote.length };
+    });
   const entities: EntityRecord[] = Array.from({ length: entityCount }, (_, i) => {
     const kind = pick(ENTITY_KINDS);
     return {

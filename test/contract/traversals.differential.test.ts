@@ -31,12 +31,12 @@ function sampler(seed: number): { pick: <T>(xs: readonly T[]) => T; some: <T>(xs
 
 const entity = (id: string, kind: EntityKind, name: string, date: string | null): EntityRecord => ({
   id, kind, name, aliases: [], description: null, orgType: null, country: null, date,
-  evidence: [{ sourceId: 'diff-src', quote: 'A quote.', confidence: Confidence.HIGH }],
+  evidence: [{ sourceId: 'diff-src', quote: 'A quote.', confidence: Confidence.HIGH, start: 0, end: 8 }],
 });
 
 const relationship = (id: string, type: RelationshipType, fromId: string, toId: string, startDate: string | null): RelationshipRecord => ({
   id, type, fromId, toId, role: null, onBehalfOfId: null, startDate, endDate: null, description: null,
-  evidence: [{ sourceId: 'diff-src', quote: 'A quote.', confidence: Confidence.MEDIUM }],
+  evidence: [{ sourceId: 'diff-src', quote: 'A quote.', confidence: Confidence.MEDIUM, start: 0, end: 8 }],
 });
 
 const SOURCE = { id: 'diff-src', title: 'Source', publisher: null, publishedAt: null, url: null, text: 'A quote.' };

@@ -17,7 +17,7 @@ const TRICKY_CLEAN = `A & B <"x"> 'y'  line\r\nbreak\tend`;
 const trickySource: SourceRecord = {
   id: 'tricky-source', title: 'Tricky', publisher: null, publishedAt: null, url: null, text: `Intro. ${TRICKY}. Hub text.`,
 };
-const evidence = [{ sourceId: trickySource.id, quote: TRICKY, confidence: Confidence.LOW }];
+const evidence = [{ sourceId: trickySource.id, quote: TRICKY, confidence: Confidence.LOW, start: 7, end: 7 + TRICKY.length }];
 const tricky: EntityRecord = {
   id: 'tricky', kind: EntityKind.ORGANIZATION, name: TRICKY, aliases: ['a|b', TRICKY], description: TRICKY,
   orgType: null, country: null, date: '2024', evidence,

@@ -1,13 +1,15 @@
 import { importFile } from '../../src/import/import-graph';
 import type { Store } from '../../src/ports/store';
 import { loadedStore } from '../support/stores';
-import { FOUNDING_SOURCE_ID } from '../support/seed-source';
+import { FOUNDING_SOURCE_ID, FOUNDING_TEXT } from '../support/seed-source';
 import { graphCounts } from '../support/graph-counts';
-import { jsonl, newSource, writeTemp } from '../support/files';
+import { jsonl, NEW_SOURCE_TEXT, newSource, writeTemp } from '../support/files';
 
 const entityHeader = 'id,kind,name,aliases,orgType,country,date,description,sourceId,quote,confidence';
 const relationshipHeader = 'id,type,fromId,toId,role,onBehalfOfId,startDate,endDate,description,sourceId,quote,confidence';
 const S = FOUNDING_SOURCE_ID;
+/** Where a CSV row's quote is stored: CSV has no offset columns, so its first occurrence. */
+const span = (text: string, quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
 
 describe('importing CSV', () => {
   let store: Store;
@@ -30,7 +32,7 @@ describe('importing CSV', () => {
       id: 'undp-kz', kind: 'ORGANIZATION', name: 'United Nations Development Programme, Kazakhstan',
       aliases: ['UNDP', 'UNDP Kazakhstan'], orgType: 'INTERNATIONAL_ORGANIZATION', country: 'KZ', date: null,
       description: 'A "partner",\nnamed in the text.',
-      evidence: [{ sourceId: S, quote: 'the United Nations Development Programme', confidence: 'MEDIUM' }],
+      evidence: [{ sourceId: S, quote: 'the United Nations Development Programme', confidence: 'MEDIUM', ...span(FOUNDING_TEXT, 'the United Nations Development Programme') }],
     });
     expect(plan).toMatchObject({ kind: 'DOCUMENT', aliases: [], date: '2023-12-14', evidence: [{ confidence: 'HIGH' }] });
   });
@@ -56,7 +58,7 @@ describe('importing CSV', () => {
     expect(x).toEqual({
       id: 'rel-x', type: 'HOLDS_POSITION', fromId: 'roman-vassilenko', toId: 'kz-mfa', role: 'Deputy "Foreign" Minister',
       onBehalfOfId: null, startDate: '2023', endDate: '2024-06', description: 'line one\r\nline two',
-      evidence: [{ sourceId: newSource.id, quote: 'Aigerim Sultanova, Head of the Ombudsman Office', confidence: 'LOW' }],
+      evidence: [{ sourceId: newSource.id, quote: 'Aigerim Sultanova, Head of the Ombudsman Office', confidence: 'LOW', ...span(NEW_SOURCE_TEXT, 'Aigerim Sultanova, Head of the Ombudsman Office') }],
     });
   });
 

@@ -31,7 +31,8 @@ describe('importing JSON Lines into the embedded store', () => {
     const [person, event] = await store.getEntities([newPerson.id, newEvent.id]);
     expect(person).toEqual({
       id: newPerson.id, kind: 'PERSON', name: 'Aigerim Sultanova', aliases: ['A. Sultanova'], description: null,
-      orgType: null, country: null, date: null, evidence: newPerson.evidence,
+      orgType: null, country: null, date: null,
+      evidence: [{ ...newPerson.evidence[0], start: NEW_SOURCE_TEXT.indexOf('Aigerim Sultanova'), end: NEW_SOURCE_TEXT.indexOf('Aigerim Sultanova') + 17 }],
     });
     expect(event).toMatchObject({ kind: 'EVENT', date: '2024-03-03' });
     const [participation] = await store.getRelationships([attended.id]);

@@ -1,5 +1,5 @@
 import { Neo4jRunner, run, type Neo4jOptions } from '../../src/adapters/neo4j/driver';
-import { AUDIT_REF_LABEL, SCHEMA_VERSION_LABEL, WRITE_LOCK_LABEL } from '../../src/adapters/neo4j/labels';
+import { AUDIT_REF_LABEL, ENTITY_LABEL, SCHEMA_VERSION_LABEL, WRITE_LOCK_LABEL } from '../../src/adapters/neo4j/labels';
 import { toPlain, type Props } from '../../src/adapters/neo4j/mapping';
 
 /**
@@ -50,6 +50,17 @@ export class Neo4jTestHooks {
   /** Leaves audit entries as versions before AuditRef wrote them: without their links. */
   async unlinkAuditRefs(): Promise<void> {
     await this.runner.autoCommit('unlinkAuditRefs', `MATCH (r:${AUDIT_REF_LABEL}) DETACH DELETE r`);
+  }
+
+  /** Leaves entities and relationships as code older than evidence offsets wrote them: without the offset lists. */
+  async stripEvidenceOffsets(): Promise<void> {
+    await this.runner.autoCommit('stripEvidenceOffsets', `MATCH (n:${ENTITY_LABEL}) REMOVE n.evidenceStarts, n.evidenceEnds`);
+    await this.runner.autoCommit('stripEvidenceOffsets', 'MATCH ()-[r]->() REMOVE r.evidenceStarts, r.evidenceEnds');
+  }
+
+  /** Changes one entity's quotes behind the adapter's back, as damage would. */
+  async setEntityQuotes(id: string, quotes: readonly string[]): Promise<void> {
+    await this.runner.write('setEntityQuotes', (tx) => run(tx, `MATCH (n:${ENTITY_LABEL} {id: $id}) SET n.evidenceQuotes = $quotes`, { id, quotes }));
   }
 
   /** As a database migrated by code older than schema versions: no version recorded. */

@@ -30,6 +30,7 @@ function problemsOf(batch: GraphBatch): string[] {
       const text = texts.get(e.sourceId);
       if (text === undefined) problems.push(`${owner}: unknown source ${e.sourceId}`);
       else if (!text.includes(e.quote)) problems.push(`${owner}: quote not in ${e.sourceId}: ${e.quote}`);
+      else if (text.slice(e.start, e.end) !== e.quote) problems.push(`${owner}: offsets ${e.start}..${e.end} do not mark the quote`);
       if (/[\r\n]/.test(e.quote)) problems.push(`${owner}: quote spans a line break`);
       if (!CONFIDENCES.includes(e.confidence)) problems.push(`${owner}: confidence ${e.confidence}`);
     }
@@ -81,7 +82,7 @@ describe('the synthetic graph generator', () => {
     expect(problemsOf(batch)).toEqual([]);
   });
 
-  it('refers only to existing entities and sources, and quotes every source verbatim', () => {
+  it('refers only to existing entities and sources, and quotes every source verbatim at the offsets it gives', () => {
     expect(problemsOf(graph)).toEqual([]);
   });
 

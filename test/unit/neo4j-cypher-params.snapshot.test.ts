@@ -18,7 +18,7 @@ import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../src/d
 import { EntityOrder, type EntityListRequest, type RelationshipFilter } from '../../src/ports/graph-store';
 import { parametersIn } from './neo4j-statements';
 
-const evidence = [{ sourceId: 'src-1', quote: 'chaired by', confidence: Confidence.HIGH }];
+const evidence = [{ sourceId: 'src-1', quote: 'chaired by', confidence: Confidence.HIGH, start: 0, end: 10 }];
 const entity: EntityRecord = {
   id: 'osce', kind: EntityKind.ORGANIZATION, name: 'OSCE/ODIHR', aliases: ['Office for Democratic Institutions'],
   description: null, orgType: OrgType.INTERNATIONAL_ORGANIZATION, country: null, date: null, evidence,

@@ -1,6 +1,7 @@
 import * as cypher from '../../src/adapters/neo4j/cypher';
 import * as labels from '../../src/adapters/neo4j/labels';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/adapters/neo4j/labels';
+import * as migrate from '../../src/adapters/neo4j/migrate-cypher';
 import * as schema from '../../src/adapters/neo4j/schema';
 import * as traversal from '../../src/adapters/neo4j/traversal-cypher';
 import * as upsert from '../../src/adapters/neo4j/upsert-cypher';
@@ -17,6 +18,7 @@ import { RELATIONSHIP_TYPES, RelationshipType } from '../../src/domain/enums';
 /** The adapter's Cypher lives in these modules; the source scan checks no other adapter file has any. */
 export const STATEMENT_MODULES = {
   cypher,
+  'migrate-cypher': migrate,
   schema,
   'traversal-cypher': traversal,
   'upsert-cypher': upsert,

@@ -4,6 +4,7 @@ import { DomainError, ErrorCode } from '../../domain/errors';
 import { dataFiles, fsyncDirectory } from './data-files';
 import { DataLock } from './data-lock';
 import { DurableLog } from './durable-log';
+import { opsWithEvidenceOffsets } from './evidence-upgrade';
 import { GraphState } from './graph-state';
 import { Journal, scanJournal } from './journal';
 import type { JournalEntry } from './journal-line';
@@ -41,6 +42,7 @@ export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state
     const state = new GraphState();
     const created = !(await exists(files.snapshot));
     let snapshotSeq = 0;
+    let upgraded = 0;
     if (created) {
       if (((await sizeOf(files.journal)) ?? 0) > 0) {
         throw new DomainError(
@@ -49,7 +51,7 @@ export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state
         );
       }
     } else {
-      snapshotSeq = await readSnapshot(files.snapshot, state);
+      ({ lastSeq: snapshotSeq, upgraded } = await readSnapshot(files.snapshot, state));
     }
     const scan = created
       ? { replayed: 0, lastSeq: 0, tornBytes: 0 }
@@ -57,7 +59,8 @@ export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state
     if (scan.tornBytes > 0) {
       logger?.warn({ journal: files.journal, bytes: scan.tornBytes }, 'dropped a torn last journal line: a write that was never acknowledged');
     }
-    const compacted = created || scan.replayed > 0;
+    // A snapshot whose evidence was given offsets is written again, so they are found only once.
+    const compacted = created || scan.replayed > 0 || upgraded > 0;
     const snapshotBytes = compacted
       ? await writeSnapshot(files.snapshot, files.snapshotTemp, state, scan.lastSeq)
       : ((await sizeOf(files.snapshot)) ?? 0);
@@ -76,6 +79,7 @@ export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state
         relationships: state.graph.size,
         changes: state.audit.size,
         replayed: scan.replayed,
+        evidenceUpgraded: upgraded,
         compacted,
         ms: Math.round(performance.now() - started),
       },
@@ -98,8 +102,13 @@ async function scanJournalIfAny(
   return scanJournal(path, afterSeq, apply);
 }
 
-/** A journal line is re-checked like a new write: one that no longer applies means damage. */
-function replay(state: GraphState, checkWrite: WriteCheck, entry: JournalEntry): void {
+/**
+ * A journal line is re-checked like a new write: one that no longer applies means damage. Lines
+ * written before evidence had offsets are given them first (./evidence-upgrade).
+ */
+function replay(state: GraphState, checkWrite: WriteCheck, logged: JournalEntry): void {
+  const ops = opsWithEvidenceOffsets(logged.ops, (id) => state.sources.get(id)?.text, `journal entry ${logged.seq}`);
+  const entry = ops === logged.ops ? logged : { ...logged, ops };
   try {
     checkWrite(storedView(state), entry.ops, entry.changes);
   } catch (e) {

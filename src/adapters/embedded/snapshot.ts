@@ -4,6 +4,7 @@ import type { ChangeRecord } from '../../domain/change';
 import { DomainError, ErrorCode } from '../../domain/errors';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
 import { fsyncDirectory } from './data-files';
+import { withEvidenceOffsets } from './evidence-upgrade';
 import type { GraphState } from './graph-state';
 import { readFileLines } from './line-reader';
 
@@ -11,10 +12,14 @@ import { readFileLines } from './line-reader';
  * The snapshot is JSON Lines: a header, then every source, entity, relationship and audit entry,
  * one record a line in that order (the header counts each section), then an end line. Entities
  * come before the relationships that need them, so loading is one pass.
+ *
+ * Version 2 is version 1 with evidence offsets (start, end). Version 1 is still read, its evidence
+ * given offsets as it loads (./evidence-upgrade); code older than the offsets refuses version 2,
+ * so it cannot add evidence without them to an upgraded directory.
  */
 interface SnapshotHeader {
   readonly format: typeof FORMAT;
-  readonly version: 1;
+  readonly version: typeof VERSION | 1;
   /** The last journal entry the snapshot holds. */
   readonly lastSeq: number;
   readonly sources: number;
@@ -24,6 +29,7 @@ interface SnapshotHeader {
 }
 
 const FORMAT = 'rightsgraph-embedded-snapshot';
+const VERSION = 2;
 const END_LINE = '{"end":true}';
 const FLUSH_CHARS = 1 << 20;
 
@@ -35,7 +41,7 @@ const FLUSH_CHARS = 1 << 20;
 export async function writeSnapshot(path: string, tempPath: string, state: GraphState, lastSeq: number): Promise<number> {
   const header: SnapshotHeader = {
     format: FORMAT,
-    version: 1,
+    version: VERSION,
     lastSeq,
     sources: state.sources.size,
     entities: state.graph.order,
@@ -65,11 +71,25 @@ export async function writeSnapshot(path: string, tempPath: string, state: Graph
   return bytes;
 }
 
-/** Loads a snapshot into an empty state; answers the last journal seq it holds. */
-export async function readSnapshot(path: string, state: GraphState): Promise<number> {
+export interface SnapshotRead {
+  /** The last journal entry the snapshot holds. */
+  readonly lastSeq: number;
+  /** Entities and relationships whose evidence was given offsets while loading (./evidence-upgrade). */
+  readonly upgraded: number;
+}
+
+/** Loads a snapshot into an empty state. */
+export async function readSnapshot(path: string, state: GraphState): Promise<SnapshotRead> {
   let header: SnapshotHeader | null = null;
   let lineNo = 0;
   let ended = false;
+  let upgraded = 0;
+  const textOf = (sourceId: string): string | undefined => state.sources.get(sourceId)?.text;
+  const withOffsets = <T extends EntityRecord | RelationshipRecord>(record: T): T => {
+    const located = withEvidenceOffsets(record, textOf, `snapshot ${path} line ${lineNo}`);
+    if (located !== record) upgraded++;
+    return located;
+  };
   for await (const lines of readFileLines(path)) {
     for (const { bytes } of lines) {
       lineNo++;
@@ -82,9 +102,9 @@ export async function readSnapshot(path: string, state: GraphState): Promise<num
       const index = lineNo - 2;
       const record: unknown = parseLine(path, lineNo, text);
       if (index < header.sources) state.putSource(record as SourceRecord);
-      else if (index < header.sources + header.entities) state.putEntity(record as EntityRecord);
+      else if (index < header.sources + header.entities) state.putEntity(withOffsets(record as EntityRecord));
       else if (index < header.sources + header.entities + header.relationships) {
-        state.putRelationship(record as RelationshipRecord);
+        state.putRelationship(withOffsets(record as RelationshipRecord));
       } else if (index < header.sources + header.entities + header.relationships + header.changes) {
         state.audit.add(record as ChangeRecord);
       } else if (text === END_LINE) ended = true;
@@ -92,13 +112,13 @@ export async function readSnapshot(path: string, state: GraphState): Promise<num
     }
   }
   if (header === null || !ended) throw refused(path, lineNo, 'is the last, but the end line is missing (the file is cut short)');
-  return header.lastSeq;
+  return { lastSeq: header.lastSeq, upgraded };
 }
 
 function parseHeader(path: string, text: string): SnapshotHeader {
   const header = parseLine(path, 1, text) as Partial<SnapshotHeader>;
-  if (header.format !== FORMAT || header.version !== 1) {
-    throw refused(path, 1, `is not a ${FORMAT} version 1 header`);
+  if (header.format !== FORMAT || (header.version !== VERSION && header.version !== 1)) {
+    throw refused(path, 1, `is not a ${FORMAT} version 1 or ${VERSION} header`);
   }
   return header as SnapshotHeader;
 }

@@ -10,12 +10,13 @@ import {
 import { CONFIDENCES, ENTITY_KINDS, ORG_TYPES, type Confidence, type EntityKind, type OrgType } from '../../domain/enums';
 import type { EntityRecord, EvidenceRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
 import { buildSearchDoc, searchText } from '../../search/search-doc';
+import { int } from './driver';
 import { relationshipTypeOf } from './labels';
 
 /**
- * Records <-> Neo4j properties. Properties cannot hold maps, so evidence is kept as three parallel
- * lists (evidenceSourceIds, evidenceQuotes, evidenceConfidences), which stay readable in Neo4j
- * Browser. A null field is simply an absent property. Relationship type and ends live in the graph
+ * Records <-> Neo4j properties. Properties cannot hold maps, so evidence is kept as parallel lists
+ * (evidenceSourceIds, evidenceQuotes, evidenceConfidences, evidenceStarts, evidenceEnds; the
+ * offsets are integers, JavaScript string indices), which stay readable in Neo4j Browser. A null field is simply an absent property. Relationship type and ends live in the graph
  * itself, not in properties. `searchText` and `nameForm` are derived (src/search) and only read by
  * queries, never mapped back.
  */
@@ -59,6 +60,8 @@ export const RELATIONSHIP_PROPERTY_KEYS = [
   'evidenceSourceIds',
   'evidenceQuotes',
   'evidenceConfidences',
+  'evidenceStarts',
+  'evidenceEnds',
 ] as const;
 
 export function relationshipToProps(r: RelationshipRecord): Props {
@@ -127,6 +130,9 @@ function evidenceToProps(evidence: readonly EvidenceRecord[]): Props {
     evidenceSourceIds: evidence.map((e) => e.sourceId),
     evidenceQuotes: evidence.map((e) => e.quote),
     evidenceConfidences: evidence.map((e) => e.confidence),
+    // Integers, not the floats a JS number would become: Cypher's substring() takes only integers.
+    evidenceStarts: evidence.map((e) => int(e.start)),
+    evidenceEnds: evidence.map((e) => int(e.end)),
   };
 }
 
@@ -134,7 +140,13 @@ function evidenceFromProps(p: Props): EvidenceRecord[] {
   const sourceIds = stringList(p, 'evidenceSourceIds');
   const quotes = stringList(p, 'evidenceQuotes');
   const confidences = stringList(p, 'evidenceConfidences');
-  if (quotes.length !== sourceIds.length || confidences.length !== sourceIds.length) {
+  if (sourceIds.length > 0 && (p['evidenceStarts'] == null || p['evidenceEnds'] == null)) {
+    // Written by code older than the offsets, after this database was migrated (./migrate).
+    throw new Error(`record ${String(p['id'])} has evidence without offsets; run \`npm run migrate -- --force\``);
+  }
+  const starts = numberList(p, 'evidenceStarts');
+  const ends = numberList(p, 'evidenceEnds');
+  if ([quotes, confidences, starts, ends].some((list) => list.length !== sourceIds.length)) {
     throw new Error(`record ${String(p['id'])} has evidence lists of different lengths`);
   }
   return sourceIds.map((sourceId, i) => {
@@ -142,7 +154,7 @@ function evidenceFromProps(p: Props): EvidenceRecord[] {
     if (!(CONFIDENCES as readonly string[]).includes(confidence)) {
       throw new Error(`record ${String(p['id'])} has unknown evidence confidence ${confidence}`);
     }
-    return { sourceId, quote: quotes[i] as string, confidence: confidence as Confidence };
+    return { sourceId, quote: quotes[i] as string, confidence: confidence as Confidence, start: starts[i] as number, end: ends[i] as number };
   });
 }
 
@@ -184,6 +196,15 @@ function stringList(p: Props, key: string): string[] {
     throw new Error(`stored record ${String(p['id'])} has a non-string-list ${key}`);
   }
   return v as string[];
+}
+
+function numberList(p: Props, key: string): number[] {
+  const v = p[key];
+  if (v === null || v === undefined) return [];
+  if (!Array.isArray(v) || !v.every((x) => Number.isSafeInteger(x))) {
+    throw new Error(`stored record ${String(p['id'])} has a non-integer-list ${key}`);
+  }
+  return v as number[];
 }
 
 function oneOf(p: Props, key: string, allowed: readonly string[]): string {

@@ -1,5 +1,6 @@
 import { Neo4jError } from 'neo4j-driver';
 import { int, run, type Neo4jRunner } from './driver';
+import { fillEvidenceOffsets } from './evidence-offsets';
 import { LINK_UNREFERENCED_CHANGES } from './write-cypher';
 import {
   AWAIT_INDEXES,
@@ -35,7 +36,8 @@ export interface MigrationResult {
 /**
  * Brings the database to SCHEMA_VERSION: creates what is missing, rebuilds a search index made
  * with another analyzer, waits until all are online, links audit entries written before their
- * AuditRef nodes existed, then records the version. Idempotent; at the current version it only
+ * AuditRef nodes existed, gives evidence stored before it had offsets its offsets
+ * (./evidence-offsets), then records the version. Idempotent; at the current version it only
  * reads the version, unless `force` (`npm run migrate -- --force`) asks for the whole pass.
  */
 export async function migrateSchema(runner: Neo4jRunner, force = false): Promise<MigrationResult> {
@@ -51,6 +53,7 @@ export async function migrateSchema(runner: Neo4jRunner, force = false): Promise
   }
   await runner.read('awaitIndexes', (tx) => run(tx, AWAIT_INDEXES, { timeoutSeconds: int(AWAIT_INDEXES_SECONDS) }));
   await runner.autoCommit('linkChanges', LINK_UNREFERENCED_CHANGES);
+  await fillEvidenceOffsets(runner);
   await runner.write('recordSchemaVersion', (tx) =>
     run(tx, WRITE_SCHEMA_VERSION, { version: int(SCHEMA_VERSION), at: new Date().toISOString() }),
   );

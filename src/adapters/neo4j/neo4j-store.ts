@@ -48,12 +48,14 @@ export const SEARCH_CANDIDATE_CAP = 10_000;
 /**
  * The Neo4j adapter. Data model, documented once here:
  * - `(:Entity:<Kind> {id, kind, name, aliases, description, orgType, country, date, searchText,
- *   nameForm, evidenceSourceIds, evidenceQuotes, evidenceConfidences})`, the kind label from ./labels;
+ *   nameForm, evidenceSourceIds, evidenceQuotes, evidenceConfidences, evidenceStarts, evidenceEnds})`,
+ *   the kind label from ./labels;
  * - `(:Entity)-[:<TYPE> {id, role, onBehalfOfId, startDate, endDate, description, evidence...}]->(:Entity)`;
  * - `(:Source {id, title, publisher, publishedAt, url, text})`;
  * - beside the graph: `(:Change)` audit entries linked to `(:AuditRef {id})` nodes (./audit) and
  *   one `(:WriteLock)` node (./writes).
- * Evidence is three parallel lists because properties cannot be maps; null fields are absent
+ * Evidence is five parallel lists because properties cannot be maps (the offsets are integer
+ * JavaScript string indices, set on the way in, see domain/quote-span); null fields are absent
  * properties; `searchText` is the normalised tokens the full-text index holds, `nameForm` the
  * normalised name that nameContains matches.
  */

@@ -76,8 +76,9 @@ export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';
  * The schema this code expects. Raise it whenever SCHEMA_STATEMENTS or a data migration in
  * ./migrate changes, so databases migrated by older code are migrated again on their next start;
  * at the current version a start costs one read instead of a schema pass and an audit scan.
+ * 3: evidence offsets (evidenceStarts, evidenceEnds) filled in for older records (./evidence-offsets).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const READ_SCHEMA_VERSION = `MATCH (v:${SCHEMA_VERSION_LABEL} {id: 'schema'}) RETURN v.version AS version`;
 

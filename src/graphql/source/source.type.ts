@@ -17,4 +17,7 @@ export class Source {
 
   @Field(() => String, { nullable: true, description: 'Null when the source has no known address.' })
   url!: string | null;
+
+  @Field({ description: 'The whole stored text, which every quote is taken from verbatim (see Evidence.start and Evidence.end).' })
+  text!: string;
 }
