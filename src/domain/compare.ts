@@ -1,3 +1,5 @@
+import type { CitationRecord } from './records';
+
 /**
  * Code-point string order: the order Cypher's ORDER BY uses, unlike localeCompare and unlike
  * JavaScript's `<`, which compares UTF-16 code units and so puts astral characters (surrogate
@@ -24,4 +26,18 @@ export function compareStrings(a: string, b: string): number {
 export function compareNullableStrings(a: string | null, b: string | null, descending = false): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
   return descending ? compareStrings(b, a) : compareStrings(a, b);
+}
+
+/**
+ * The order of a source's citations: by quote position (start, then end), then holder id, entities
+ * before relationships. Two items of one holder at the same span keep their order in its evidence
+ * list: sort with this (Array#sort is stable) over items taken in that order.
+ */
+export function compareCitations(a: CitationRecord, b: CitationRecord): number {
+  return (
+    a.evidence.start - b.evidence.start ||
+    a.evidence.end - b.evidence.end ||
+    compareStrings(a.holderId, b.holderId) ||
+    compareStrings(a.holderKind, b.holderKind)
+  );
 }

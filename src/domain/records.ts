@@ -62,3 +62,14 @@ export interface RecordBatch {
   readonly entities: readonly EntityRecord[];
   readonly relationships: readonly RelationshipRecord[];
 }
+
+/**
+ * One evidence item seen from its source: the entity or relationship it supports (its holder)
+ * and the item itself. Both stores list a source's citations in one order, compareCitations
+ * (domain/compare).
+ */
+export interface CitationRecord {
+  readonly holderKind: 'entity' | 'relationship';
+  readonly holderId: string;
+  readonly evidence: EvidenceRecord;
+}

@@ -15,12 +15,14 @@ import { RelationshipMutationResolver } from './mutation/relationship-mutation.r
 import { SourceMutationResolver } from './mutation/source-mutation.resolver';
 import { RelationshipResolver } from './relationship/relationship.resolver';
 import { SearchResolver } from './search/search.resolver';
+import { CitationResolver } from './source/citation.resolver';
 import { SourceResolver } from './source/source.resolver';
 import { TimelineResolver } from './traversal/timeline.resolver';
 import { TraversalResolver } from './traversal/traversal.resolver';
 
 export const RESOLVERS = [
   ChangesResolver,
+  CitationResolver,
   DuplicatesResolver,
   EntityMutationResolver,
   EntityResolver,

@@ -66,6 +66,16 @@ export class CountingStore implements Store {
     return this.store.participationsOf(eventIds, types);
   }
 
+  citationsOf(sourceIds: readonly string[], first: number) {
+    this.counter.count++;
+    return this.store.citationsOf(sourceIds, first);
+  }
+
+  citationCounts(sourceIds: readonly string[]) {
+    this.counter.count++;
+    return this.store.citationCounts(sourceIds);
+  }
+
   shortestPaths(request: PathRequest) {
     this.counter.count++;
     return this.store.shortestPaths(request);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { RelationshipType } from '../domain/enums';
-import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
+import type { CitationRecord, EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
 import type { PageOf, PageRequest, RelationshipFilter } from '../ports/graph-store';
 import type { TimelineRecord, TimelineWindow } from '../ports/traversals';
 import type { Store } from '../ports/store';
@@ -21,6 +21,11 @@ export interface TimelineKey {
   readonly window: TimelineWindow;
 }
 
+export interface CitationsKey {
+  readonly sourceId: string;
+  readonly first: number;
+}
+
 export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
   readonly relationship: DataLoader<string, RelationshipRecord | null>;
@@ -28,6 +33,8 @@ export interface Loaders {
   readonly relationshipsOf: DataLoader<RelationshipsKey, PageOf<RelationshipRecord>, string>;
   readonly participationsOf: DataLoader<ParticipationsKey, RelationshipRecord[], string>;
   readonly timeline: DataLoader<TimelineKey, TimelineRecord[], string>;
+  readonly citationsOf: DataLoader<CitationsKey, CitationRecord[], string>;
+  readonly citationCount: DataLoader<string, number>;
 }
 
 /**
@@ -94,6 +101,21 @@ class LazyLoaders implements Loaders {
       (ids, k) => store.timelines(ids, k.window),
     );
     return this.#keep('timeline', loader);
+  }
+
+  get citationsOf(): Loaders['citationsOf'] {
+    const store = this.#store;
+    const loader = groupedLoader(
+      (k: CitationsKey) => k.sourceId,
+      (k) => k.first,
+      (ids, k) => store.citationsOf(ids, k.first),
+    );
+    return this.#keep('citationsOf', loader);
+  }
+
+  get citationCount(): Loaders['citationCount'] {
+    const store = this.#store;
+    return this.#keep('citationCount', new DataLoader((ids) => store.citationCounts(ids)));
   }
 
   /** Shadows the prototype's getter with the loader, so later reads are plain property reads. */

@@ -1,6 +1,6 @@
 import type { Direction, EntityKind, OrgType, RelationshipType } from '../domain/enums';
 import type { DateWindow } from '../domain/date-window';
-import type { EntityRecord, RecordBatch, RelationshipRecord, SourceRecord } from '../domain/records';
+import type { CitationRecord, EntityRecord, RecordBatch, RelationshipRecord, SourceRecord } from '../domain/records';
 
 /** Offset paging; cursors are an API concern and are encoded above the port. */
 export interface PageRequest {
@@ -56,7 +56,8 @@ export type GraphBatch = RecordBatch;
  * The store port. Batch-first: every lookup takes many keys and answers one result per key, in key
  * order (null for a miss), so a DataLoader can sit directly on top and one GraphQL nesting level
  * costs one round trip. Results are ordered deterministically so every adapter answers alike:
- * relationships by (type, id); participants by role order, then participant name, then id.
+ * relationships by (type, id); participants by role order, then participant name, then id;
+ * citations by domain/compare's compareCitations.
  */
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
@@ -77,6 +78,14 @@ export interface GraphStore {
     eventIds: readonly string[],
     types: readonly RelationshipType[],
   ): Promise<RelationshipRecord[][]>;
+  /**
+   * Per source id, the first `first` evidence items of entities and relationships that quote it,
+   * in compareCitations order; [] for a source nothing quotes, or none stored. Served by an index
+   * (never a scan of every record), so its cost follows the source's own citations.
+   */
+  citationsOf(sourceIds: readonly string[], first: number): Promise<CitationRecord[][]>;
+  /** Per source id, how many evidence items quote it (all of them, not one page's). */
+  citationCounts(sourceIds: readonly string[]): Promise<number[]>;
   /** Inserts or replaces by id; idempotent. */
   upsert(batch: GraphBatch): Promise<void>;
   /** Resolves when the store answers; rejects with STORE_UNAVAILABLE otherwise. */

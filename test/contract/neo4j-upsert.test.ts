@@ -2,6 +2,7 @@
  * Neo4j-only guarantees the embedded store gets for free: upsert and migrate are idempotent, and
  * a relationship rewritten with other ends or another type is moved, not duplicated.
  */
+import { ENTITY_CITATION_INDEX, RELATIONSHIP_CITATION_INDEX } from '../../src/adapters/neo4j/citation-cypher';
 import { SCHEMA_VERSION } from '../../src/adapters/neo4j/schema';
 import type { Neo4jOptions } from '../../src/adapters/neo4j/driver';
 import type { Neo4jStore } from '../../src/adapters/neo4j/neo4j-store';
@@ -12,6 +13,7 @@ import { measureLoadFloor } from '../../bench/neo4j-load-floor';
 import { Neo4jTestHooks } from '../support/neo4j-test-hooks';
 import { describeNeo4j, neo4jTestOptions, seedBatch, wipeNeo4j } from '../support/stores';
 import { change } from '../support/records';
+import { FOUNDING_SOURCE_ID } from '../support/seed-source';
 import { neo4jStore } from '../../src/open-store';
 
 jest.setTimeout(60_000);
@@ -90,6 +92,23 @@ describeNeo4j('Neo4j upsert and migrate', () => {
     expect((await store.changes({ first: 10, offset: 0, entityId: 'un' })).totalCount).toBe(0);
     expect(await store.migrate(true)).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, ran: true });
     expect((await store.changes({ first: 10, offset: 0, entityId: 'un' })).totalCount).toBe(1);
+  });
+
+  it('migrates a version 3 database: makes the citation indexes, and makes one over other types again', async () => {
+    const quoting = (p: Record<string, unknown>) => ((p['evidenceSourceIds'] as string[] | undefined) ?? []).filter((id) => id === FOUNDING_SOURCE_ID).length;
+    const { nodes, relationships } = await hooks.snapshot();
+    const stored = [...nodes, ...relationships].reduce((n, r) => n + quoting(r.props), 0);
+    expect(stored).toBeGreaterThan(100);
+    // Version 3 had neither index; one over CHAIRED alone stands for an index made before a type was added.
+    await hooks.replaceIndex(ENTITY_CITATION_INDEX, null);
+    await hooks.replaceIndex(
+      RELATIONSHIP_CITATION_INDEX,
+      `CREATE FULLTEXT INDEX ${RELATIONSHIP_CITATION_INDEX} FOR ()-[r:CHAIRED]-() ON EACH [r.evidenceSourceIds] OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'keyword'}}`,
+    );
+    await hooks.setSchemaVersion(3);
+    expect(await store.migrate()).toEqual({ from: 3, to: SCHEMA_VERSION, ran: true });
+    expect(await store.citationCounts([FOUNDING_SOURCE_ID])).toEqual([stored]);
+    expect((await store.citationsOf([FOUNDING_SOURCE_ID], 2000))[0]).toHaveLength(stored);
   });
 
   it('moves a relationship whose end or type changed instead of duplicating it', async () => {

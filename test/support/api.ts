@@ -26,14 +26,18 @@ export const TOKEN_ENV: Readonly<Record<string, string>> = {
 };
 
 /**
- * Everything a store holds, as one comparable value: sources, entities, every relationship and
- * the audit log. Equal dumps before and after a refused request show it wrote nothing.
+ * Everything a store holds, as one comparable value: sources, entities, every relationship, the
+ * audit log and every source's citations. Equal dumps before and after a refused request show it wrote nothing.
  */
 export async function storeDump(store: Store): Promise<string> {
   const entities = await store.listEntities({ first: 1_000_000, offset: 0, orderBy: EntityOrder.NAME });
   const relationships = await store.relationshipsTouching(entities.items.map((e) => e.id));
   const changes = await store.changes({ first: 1_000_000, offset: 0 });
-  return JSON.stringify({ sources: await store.listSources(), entities, relationships, changes });
+  const sources = await store.listSources();
+  // The citation indexes are state too: a reopen must rebuild them, a refused write leave them alone.
+  const ids = sources.map((s) => s.id);
+  const citations = { counts: await store.citationCounts(ids), lists: await store.citationsOf(ids, 1_000_000) };
+  return JSON.stringify({ sources, entities, relationships, changes, citations });
 }
 
 /** Test configuration; every call gets its own empty DATA_DIR so no test touches ./data. */

@@ -68,6 +68,17 @@ export class Neo4jTestHooks {
     await this.runner.autoCommit('forgetSchemaVersion', `MATCH (v:${SCHEMA_VERSION_LABEL}) DELETE v`);
   }
 
+  /** As a database of an older schema version records it. */
+  async setSchemaVersion(version: number): Promise<void> {
+    await this.runner.write('setSchemaVersion', (tx) => run(tx, `MATCH (v:${SCHEMA_VERSION_LABEL}) SET v.version = $version`, { version }));
+  }
+
+  /** Drops an index and, when `create` is given, makes it again that way (as older code did). */
+  async replaceIndex(name: string, create: string | null): Promise<void> {
+    await this.runner.schema('dropIndex', 'DROP INDEX $name IF EXISTS', { name });
+    if (create !== null) await this.runner.schema('createIndex', create);
+  }
+
   async snapshot(): Promise<GraphSnapshot> {
     return this.runner.read('snapshot', async (tx) => {
       const nodes = (await run(tx, DUMP_NODES)).map((r) => ({

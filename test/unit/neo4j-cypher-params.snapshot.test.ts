@@ -5,7 +5,8 @@
  */
 import { changeToRow } from '../../src/adapters/neo4j/audit';
 import { LIST_ENTITIES_BY_DATE_DESC, LIST_ENTITIES_BY_NAME, PARTICIPATIONS_OF, RELATIONSHIPS_OF, SEARCH_CANDIDATES } from '../../src/adapters/neo4j/cypher';
-import { prefixQuery } from '../../src/adapters/neo4j/lucene';
+import { CITATION_COUNTS, CITATIONS_OF } from '../../src/adapters/neo4j/citation-cypher';
+import { exactTermQuery, prefixQuery } from '../../src/adapters/neo4j/lucene';
 import { entityToProps, RELATIONSHIP_PROPERTY_KEYS, relationshipToProps, sourceToProps } from '../../src/adapters/neo4j/mapping';
 import * as P from '../../src/adapters/neo4j/params';
 import { groupsByTarget, toRelationshipWrite } from '../../src/adapters/neo4j/upsert';
@@ -56,6 +57,8 @@ const PARAM_CASES: Readonly<Record<string, () => Record<string, unknown>>> = {
   entityListParams: () => ({ empty: P.entityListParams(emptyList), full: P.entityListParams(fullList), blank: P.entityListParams(blankList) }),
   relationshipFilterParams: () => ({ none: P.relationshipFilterParams(noFilter, page), full: P.relationshipFilterParams(fullFilter, page) }),
   participationParams: () => ({ participations: P.participationParams(participation) }),
+  citationSources: () => ({ repeated: P.citationSources(['src-1', 'src:2', 'src-1']) }),
+  citationParams: () => ({ two: P.citationParams(['src-1', 'src:2'], 500) }),
 };
 
 /** Rows and values built outside params.ts: the $rows, $groups and $lucene the statements unwind. */
@@ -66,6 +69,7 @@ const ROW_CASES: Readonly<Record<string, () => unknown>> = {
   'upsert.groupsByTarget ($groups of CREATE_RELATIONSHIPS)': () => groups(true),
   'upsert.groupsByTarget without properties (the bench floor)': () => groups(false),
   'audit.changeToRow ($rows of CREATE_CHANGES)': () => changeToRow(change),
+  'lucene.exactTermQuery (terms of $sources of CITATIONS_OF)': () => ({ plain: exactTermQuery('kazmfa-2023:x.y_z'), quoted: exactTermQuery('a "b" \\ c') }),
   'lucene.prefixQuery ($lucene of SEARCH_CANDIDATES)': () => ({ plain: prefixQuery(['zurich', 'rat']), special: prefixQuery(['a+b', 'c:d*']), long: prefixQuery(['x'.repeat(120)]) }),
 };
 
@@ -98,6 +102,8 @@ describe('Neo4j adapter parameters', () => {
       expect(parametersIn(RELATIONSHIPS_OF[d])).toEqual(keys({ ids: [], ...P.relationshipFilterParams(fullFilter, page) }));
     }
     expect(parametersIn(PARTICIPATIONS_OF)).toEqual(keys({ ids: [], ...P.participationParams(participation) }));
+    expect(parametersIn(CITATIONS_OF)).toEqual(keys(P.citationParams(['s'], 1)));
+    expect(parametersIn(CITATION_COUNTS)).toEqual(['sources']);
     // neo4j-store.search builds these inline.
     expect(parametersIn(SEARCH_CANDIDATES)).toEqual(['cap', 'kinds', 'lucene']);
   });

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CITATION_ANALYZER, ENTITY_CITATION_INDEX, RELATIONSHIP_CITATION_INDEX } from '../../src/adapters/neo4j/citation-cypher';
 import { FULLTEXT_INDEX, RELATIONSHIPS_OF, UPSERT_ENTITIES } from '../../src/adapters/neo4j/cypher';
 import { KIND_LABELS, RELATIONSHIP_TYPE_NAMES } from '../../src/adapters/neo4j/labels';
 import { FULLTEXT_ANALYZER } from '../../src/adapters/neo4j/schema';
@@ -32,6 +33,9 @@ const everyStatement = [...statements.flatMap(([, s]) => texts(s)), ...perTypeBu
 const ALLOWED_LITERALS = new Set([
   FULLTEXT_INDEX,
   FULLTEXT_ANALYZER,
+  ENTITY_CITATION_INDEX,
+  RELATIONSHIP_CITATION_INDEX,
+  CITATION_ANALYZER,
   'fulltext.analyzer',
   // The ids of the write lock node and the schema version node.
   'writes',

@@ -1,3 +1,4 @@
+import * as citation from '../../src/adapters/neo4j/citation-cypher';
 import * as cypher from '../../src/adapters/neo4j/cypher';
 import * as labels from '../../src/adapters/neo4j/labels';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/adapters/neo4j/labels';
@@ -17,6 +18,7 @@ import { RELATIONSHIP_TYPES, RelationshipType } from '../../src/domain/enums';
 
 /** The adapter's Cypher lives in these modules; the source scan checks no other adapter file has any. */
 export const STATEMENT_MODULES = {
+  'citation-cypher': citation,
   cypher,
   'migrate-cypher': migrate,
   schema,
@@ -27,8 +29,13 @@ export const STATEMENT_MODULES = {
 
 /** Exports that are not statements: names spliced into statements, and bounds. */
 export const NOT_STATEMENTS: ReadonlySet<string> = new Set([
+  'citation-cypher.CITATION_ANALYZER',
+  'citation-cypher.ENTITY_CITATION_INDEX',
+  'citation-cypher.RELATIONSHIP_CITATION_INDEX',
   'cypher.FULLTEXT_INDEX',
   'schema.FULLTEXT_ANALYZER',
+  // Its `create` statements are exported, and snapshotted, on their own.
+  'schema.FULLTEXT_INDEXES',
   'schema.SCHEMA_VERSION',
   'traversal-cypher.MAX_PATH_HOPS',
 ]);

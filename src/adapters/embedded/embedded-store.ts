@@ -3,7 +3,7 @@ import type { ChangeRecord } from '../../domain/change';
 import { Direction, type RelationshipType } from '../../domain/enums';
 import { storeUnavailable } from '../../domain/errors';
 import { roleOf, ROLE_ORDER } from '../../domain/participation';
-import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
+import type { CitationRecord, EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
 import {
   EntityOrder,
   type EntityListRequest,
@@ -164,6 +164,14 @@ export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites {
       );
       return withNames.map((x) => x.r);
     });
+  }
+
+  async citationsOf(sourceIds: readonly string[], first: number): Promise<CitationRecord[][]> {
+    return sourceIds.map((id) => this.state.citations.citations(id, first));
+  }
+
+  async citationCounts(sourceIds: readonly string[]): Promise<number[]> {
+    return sourceIds.map((id) => this.state.citations.count(id));
   }
 
   /** In memory, a plain load; on disk, one journaled write, so it survives like any other. */

@@ -6,6 +6,7 @@ import type { WriteOp } from '../../ports/graph-writes';
 import { buildSearchDoc, type SearchDoc } from '../../search/search-doc';
 import { AuditLog } from './audit-log';
 import { BehalfIndex } from './behalf-index';
+import { CitationIndex } from './citation-index';
 import type { Graph } from './graph-types';
 
 /**
@@ -18,6 +19,8 @@ export class GraphState {
   readonly searchDocs = new Map<string, SearchDoc>();
   readonly sources = new Map<string, SourceRecord>();
   readonly behalf = new BehalfIndex();
+  /** Which entities and relationships quote each source (the port's citationsOf). */
+  readonly citations = new CitationIndex((kind, id) => (kind === 'entity' ? this.entity(id) : this.relationship(id)));
   readonly audit = new AuditLog();
 
   entity(id: string): EntityRecord | null {
@@ -50,8 +53,7 @@ export class GraphState {
           this.putEntity(op.entity);
           break;
         case 'deleteEntity':
-          this.graph.dropNode(op.id);
-          this.searchDocs.delete(op.id);
+          this.deleteEntity(op.id);
           break;
         case 'putRelationship':
           this.putRelationship(op.relationship);
@@ -74,8 +76,19 @@ export class GraphState {
 
   putEntity(entity: EntityRecord): void {
     this.searchDocs.set(entity.id, buildSearchDoc(entity.name, entity.aliases));
-    if (this.graph.hasNode(entity.id)) this.graph.replaceNodeAttributes(entity.id, asAttributes(entity));
-    else this.graph.addNode(entity.id, asAttributes(entity));
+    const old = this.entity(entity.id);
+    if (old) {
+      this.citations.remove('entity', old);
+      this.graph.replaceNodeAttributes(entity.id, asAttributes(entity));
+    } else this.graph.addNode(entity.id, asAttributes(entity));
+    this.citations.add('entity', entity);
+  }
+
+  /** The write check has refused deleting an entity that relationships still touch. */
+  deleteEntity(id: string): void {
+    this.citations.remove('entity', this.graph.getNodeAttributes(id));
+    this.graph.dropNode(id);
+    this.searchDocs.delete(id);
   }
 
   putRelationship(r: RelationshipRecord): void {
@@ -89,11 +102,13 @@ export class GraphState {
       this.graph.addDirectedEdgeWithKey(r.id, r.fromId, r.toId, asAttributes(r));
     }
     if (r.onBehalfOfId) this.behalf.add(r.onBehalfOfId, r.id);
+    this.citations.add('relationship', r);
   }
 
   deleteRelationship(id: string): void {
     const old = this.graph.getEdgeAttributes(id);
     if (old.onBehalfOfId) this.behalf.remove(old.onBehalfOfId, id);
+    this.citations.remove('relationship', old);
     this.graph.dropEdge(id);
   }
 }

@@ -18,3 +18,11 @@ export function prefixQuery(tokens: readonly string[]): string {
     .map((t) => `+${t.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}*`)
     .join(' ');
 }
+
+/**
+ * One whole value of a keyword-analysed index (./citation-cypher) as a query: quoted, so no
+ * character of it is Lucene syntax, and the keyword analyzer takes the quoted text as one term.
+ */
+export function exactTermQuery(value: string): string {
+  return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}

@@ -8,7 +8,7 @@ import {
   isTime,
 } from 'neo4j-driver';
 import { CONFIDENCES, ENTITY_KINDS, ORG_TYPES, type Confidence, type EntityKind, type OrgType } from '../../domain/enums';
-import type { EntityRecord, EvidenceRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
+import type { CitationRecord, EntityRecord, EvidenceRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
 import { buildSearchDoc, searchText } from '../../search/search-doc';
 import { int } from './driver';
 import { relationshipTypeOf } from './labels';
@@ -124,6 +124,29 @@ export function sourceFromProps(raw: Props): SourceRecord {
     text: requiredString(p, 'text'),
   };
 }
+
+/** A row of ./citation-cypher's CITATIONS_OF, for the source `sourceId`. */
+export function citationFromRow(raw: Props, sourceId: string): CitationRecord {
+  const p = plainProps(raw);
+  const holderKind = oneOf(p, 'holderKind', HOLDER_KINDS) as CitationRecord['holderKind'];
+  const [start, end] = [p['start'], p['end']];
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) {
+    throw new Error(`${holderKind} ${String(p['holderId'])} has evidence without offsets; run \`npm run migrate -- --force\``);
+  }
+  return {
+    holderKind,
+    holderId: requiredString(p, 'holderId'),
+    evidence: {
+      sourceId,
+      quote: requiredString(p, 'quote'),
+      confidence: oneOf(p, 'confidence', CONFIDENCES) as Confidence,
+      start: start as number,
+      end: end as number,
+    },
+  };
+}
+
+const HOLDER_KINDS: readonly CitationRecord['holderKind'][] = ['entity', 'relationship'];
 
 function evidenceToProps(evidence: readonly EvidenceRecord[]): Props {
   return {

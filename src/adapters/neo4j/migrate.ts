@@ -4,13 +4,12 @@ import { fillEvidenceOffsets } from './evidence-offsets';
 import { LINK_UNREFERENCED_CHANGES } from './write-cypher';
 import {
   AWAIT_INDEXES,
-  CREATE_FULLTEXT_INDEX,
-  DROP_FULLTEXT_INDEX,
-  FULLTEXT_ANALYZER,
+  DROP_INDEX,
+  FULLTEXT_INDEXES,
   READ_SCHEMA_VERSION,
   SCHEMA_STATEMENTS,
   SCHEMA_VERSION,
-  SHOW_FULLTEXT_ANALYZER,
+  SHOW_FULLTEXT_INDEXES,
   WRITE_SCHEMA_VERSION,
 } from './schema';
 
@@ -34,16 +33,17 @@ export interface MigrationResult {
 }
 
 /**
- * Brings the database to SCHEMA_VERSION: creates what is missing, rebuilds a search index made
- * with another analyzer, waits until all are online, links audit entries written before their
- * AuditRef nodes existed, gives evidence stored before it had offsets its offsets
- * (./evidence-offsets), then records the version. Idempotent; at the current version it only
- * reads the version, unless `force` (`npm run migrate -- --force`) asks for the whole pass.
+ * Brings the database to SCHEMA_VERSION: creates what is missing, rebuilds a full-text index made
+ * with another analyzer or over other labels or types, waits until all are online, links audit
+ * entries written before their AuditRef nodes existed, gives evidence stored before it had
+ * offsets its offsets (./evidence-offsets), then records the version. Idempotent; at the current
+ * version it only reads the version, unless `force` (`npm run migrate -- --force`) asks for the
+ * whole pass.
  */
 export async function migrateSchema(runner: Neo4jRunner, force = false): Promise<MigrationResult> {
   const from = await readVersion(runner);
   if (from === SCHEMA_VERSION && !force) return { from, to: SCHEMA_VERSION, ran: false };
-  await rebuildFulltextIfAnalyzerDiffers(runner);
+  await rebuildFulltextIndexesThatDiffer(runner);
   for (const statement of SCHEMA_STATEMENTS) {
     try {
       await runner.schema('migrate', statement);
@@ -66,13 +66,22 @@ async function readVersion(runner: Neo4jRunner): Promise<number | null> {
   return typeof version === 'number' ? version : null;
 }
 
-/** IF NOT EXISTS matches by name only, so an index from an older config would silently stay. */
-async function rebuildFulltextIfAnalyzerDiffers(runner: Neo4jRunner): Promise<void> {
-  const records = await runner.read('showFulltextIndex', (tx) => run(tx, SHOW_FULLTEXT_ANALYZER));
-  const analyzer = records[0]?.get('analyzer') as unknown;
-  if (records.length === 0 || analyzer === FULLTEXT_ANALYZER) return;
-  await runner.schema('dropFulltextIndex', DROP_FULLTEXT_INDEX);
-  await runner.schema('createFulltextIndex', CREATE_FULLTEXT_INDEX);
+/**
+ * IF NOT EXISTS matches by name only, so an index from an older config (another analyzer, or the
+ * relationship types of an older version) would silently stay.
+ */
+async function rebuildFulltextIndexesThatDiffer(runner: Neo4jRunner): Promise<void> {
+  const records = await runner.read('showFulltextIndexes', (tx) => run(tx, SHOW_FULLTEXT_INDEXES));
+  const found = new Map(records.map((r) => [r.get('name') as string, r]));
+  for (const spec of FULLTEXT_INDEXES) {
+    const index = found.get(spec.name);
+    if (!index) continue;
+    const labelsOrTypes = [...((index.get('labelsOrTypes') as string[] | null) ?? [])].sort();
+    const same = index.get('analyzer') === spec.analyzer && labelsOrTypes.join('|') === [...spec.labelsOrTypes].sort().join('|');
+    if (same) continue;
+    await runner.schema('dropFulltextIndex', DROP_INDEX, { name: spec.name });
+    await runner.schema('createFulltextIndex', spec.create);
+  }
 }
 
 function alreadyExists(e: unknown): boolean {

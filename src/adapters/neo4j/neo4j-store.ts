@@ -1,5 +1,5 @@
 import type { RelationshipType } from '../../domain/enums';
-import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
+import type { CitationRecord, EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
 import {
   EntityOrder,
   type EntityListRequest,
@@ -33,6 +33,7 @@ import { entityListParams, nonEmpty, participationParams, relationshipFilterPara
 import * as traversals from './traversals';
 import { distinct, fetchEntities, fetchRelationships, fetchSources } from './fetch';
 import { writeBatch } from './upsert';
+import { citationCounts, citationsOf } from './citations';
 import { readChanges } from './audit';
 import { relationshipsTouching, writeOps } from './writes';
 import type { ChangeRecord } from '../../domain/change';
@@ -57,7 +58,8 @@ export const SEARCH_CANDIDATE_CAP = 10_000;
  * Evidence is five parallel lists because properties cannot be maps (the offsets are integer
  * JavaScript string indices, set on the way in, see domain/quote-span); null fields are absent
  * properties; `searchText` is the normalised tokens the full-text index holds, `nameForm` the
- * normalised name that nameContains matches.
+ * normalised name that nameContains matches. Two full-text indexes over evidenceSourceIds serve a
+ * source's citations (./citation-cypher).
  */
 export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
   readonly kind = 'neo4j' as const;
@@ -180,6 +182,14 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
       records.map((r) => [r.get('id') as string, (r.get('rows') as RelationshipRow[]).map(relationshipFromRow)]),
     );
     return eventIds.map((id) => byId.get(id) ?? []);
+  }
+
+  citationsOf(sourceIds: readonly string[], first: number): Promise<CitationRecord[][]> {
+    return citationsOf(this.runner, sourceIds, first);
+  }
+
+  citationCounts(sourceIds: readonly string[]): Promise<number[]> {
+    return citationCounts(this.runner, sourceIds);
   }
 
   /**

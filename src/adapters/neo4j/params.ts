@@ -2,10 +2,12 @@ import type { Integer } from 'neo4j-driver';
 import { firstDay, hasDateWindow, lastDay } from '../../domain/date-window';
 import { EntityKind, type RelationshipType } from '../../domain/enums';
 import { PARTICIPATION_TYPES, ROLE_ORDER } from '../../domain/participation';
+import type { CitationRecord } from '../../domain/records';
 import type { EntityListRequest, PageRequest, RelationshipFilter } from '../../ports/graph-store';
 import { normalizeName } from '../../search/normalize';
 import { int } from './driver';
 import { RELATIONSHIP_TYPE_NAMES } from './labels';
+import { exactTermQuery } from './lucene';
 
 /**
  * Port requests to query parameters. Each mirrors a test of the embedded store exactly, including
@@ -65,4 +67,15 @@ const ROLE_RANK: Readonly<Record<string, number>> = Object.fromEntries(
 
 export function participationParams(types: readonly RelationshipType[]): Record<string, unknown> {
   return { types: typeNames(types), rank: ROLE_RANK, unranked: int(ROLE_ORDER.length) };
+}
+
+/** The $sources of ./citation-cypher: each id with its exact Lucene query. */
+export function citationSources(sourceIds: readonly string[]): { id: string; term: string }[] {
+  return [...new Set(sourceIds)].map((id) => ({ id, term: exactTermQuery(id) }));
+}
+
+/** The holder kinds travel as parameters, so the statement holds no value of its own. */
+export function citationParams(sourceIds: readonly string[], first: number): Record<string, unknown> {
+  const [entityKind, relationshipKind]: CitationRecord['holderKind'][] = ['entity', 'relationship'];
+  return { sources: citationSources(sourceIds), first: int(first), entityKind, relationshipKind };
 }

@@ -1,4 +1,11 @@
 import { ENTITY_KINDS, RELATIONSHIP_TYPES } from '../../domain/enums';
+import {
+  CITATION_ANALYZER,
+  CREATE_ENTITY_CITATION_INDEX,
+  CREATE_RELATIONSHIP_CITATION_INDEX,
+  ENTITY_CITATION_INDEX,
+  RELATIONSHIP_CITATION_INDEX,
+} from './citation-cypher';
 import { FULLTEXT_INDEX } from './cypher';
 import {
   AUDIT_REF_LABEL,
@@ -44,12 +51,30 @@ export const CREATE_FULLTEXT_INDEX = `
   FOR (n:${ENTITY_LABEL}) ON EACH [n.searchText]
   OPTIONS {indexConfig: {\`fulltext.analyzer\`: '${FULLTEXT_ANALYZER}', \`fulltext.eventually_consistent\`: false}}`;
 
-export const SHOW_FULLTEXT_ANALYZER = `
-  SHOW INDEXES YIELD name, options
-  WHERE name = '${FULLTEXT_INDEX}'
-  RETURN options.indexConfig['fulltext.analyzer'] AS analyzer`;
+/** A full-text index as this code makes it; migrate() rebuilds one found with another analyzer, labels or types. */
+export interface FulltextIndexSpec {
+  readonly name: string;
+  readonly analyzer: string;
+  readonly labelsOrTypes: readonly string[];
+  readonly create: string;
+}
 
-export const DROP_FULLTEXT_INDEX = `DROP INDEX ${FULLTEXT_INDEX} IF EXISTS`;
+export const FULLTEXT_INDEXES: readonly FulltextIndexSpec[] = [
+  { name: FULLTEXT_INDEX, analyzer: FULLTEXT_ANALYZER, labelsOrTypes: [ENTITY_LABEL], create: CREATE_FULLTEXT_INDEX },
+  { name: ENTITY_CITATION_INDEX, analyzer: CITATION_ANALYZER, labelsOrTypes: [ENTITY_LABEL], create: CREATE_ENTITY_CITATION_INDEX },
+  {
+    name: RELATIONSHIP_CITATION_INDEX,
+    analyzer: CITATION_ANALYZER,
+    labelsOrTypes: RELATIONSHIP_TYPES.map((t) => RELATIONSHIP_TYPE_NAMES[t]),
+    create: CREATE_RELATIONSHIP_CITATION_INDEX,
+  },
+];
+
+export const SHOW_FULLTEXT_INDEXES = `
+  SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, options
+  RETURN name, labelsOrTypes, options.indexConfig['fulltext.analyzer'] AS analyzer`;
+
+export const DROP_INDEX = 'DROP INDEX $name IF EXISTS';
 
 export const SCHEMA_STATEMENTS: readonly string[] = [
   uniqueNodeId(ENTITY_LABEL),
@@ -60,6 +85,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // nameContains is a CONTAINS on nameForm, which only a text index serves.
   `CREATE TEXT INDEX entity_name_form IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.nameForm)`,
   CREATE_FULLTEXT_INDEX,
+  // A source's citations (./citation-cypher).
+  CREATE_ENTITY_CITATION_INDEX,
+  CREATE_RELATIONSHIP_CITATION_INDEX,
   ...RELATIONSHIP_TYPES.map((t) => onBehalfOfIndex(RELATIONSHIP_TYPE_NAMES[t])),
   uniqueNodeId(CHANGE_LABEL),
   // Without it, two first writes could each MERGE a lock node of their own.
@@ -77,8 +105,10 @@ export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';
  * ./migrate changes, so databases migrated by older code are migrated again on their next start;
  * at the current version a start costs one read instead of a schema pass and an audit scan.
  * 3: evidence offsets (evidenceStarts, evidenceEnds) filled in for older records (./evidence-offsets).
+ * 4: the full-text indexes over evidenceSourceIds that a source's citations are found through
+ * (./citation-cypher); they index the stored property itself, so no data needs filling in.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const READ_SCHEMA_VERSION = `MATCH (v:${SCHEMA_VERSION_LABEL} {id: 'schema'}) RETURN v.version AS version`;
 

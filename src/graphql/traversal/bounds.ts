@@ -1,7 +1,9 @@
 import { badInput } from '../../domain/errors';
 
-/** Upper bounds of traversal arguments; larger values are refused, not clamped. */
+/** Upper bounds of traversal (and other list) arguments; larger values are refused, not clamped. */
 export const BOUNDS = {
+  /** Source.citations(first): a source may be quoted by thousands of facts. */
+  MAX_CITATIONS: 2000,
   MAX_DEPTH: 3,
   MAX_HOPS: 6,
   MAX_LIMIT: 1000,
