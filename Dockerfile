@@ -1,11 +1,12 @@
 # The API image for docker-compose.yml. Node 20 as pinned by the project; the build runs the same
-# `npm ci` (which builds dist/ and the offline IDE bundle through `prepare`) as a developer does.
+# `npm ci` (which builds dist/ and the offline IDE and explorer bundles through `prepare`) as a
+# developer does.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
-COPY ide ./ide
+COPY web ./web
 COPY src ./src
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 

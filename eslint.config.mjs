@@ -19,7 +19,7 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
-  { files: ['ide/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['web/**'], languageOptions: { globals: { ...globals.browser } } },
   {
     // Tools read their configuration from a default export.
     files: ['eslint.config.mjs'],

@@ -15,7 +15,7 @@ export interface IdeOptions {
   readonly assetsDir?: string | undefined;
 }
 
-const NOT_BUILT = 'The GraphiQL bundle has not been built: run `npm run build:ide`, then reload.\n';
+const NOT_BUILT = 'The GraphiQL bundle has not been built: run `npm run build:web`, then reload.\n';
 
 /**
  * Serves the GraphiQL bundle under `endpoint/ide/` (two files, revalidated by ETag, so no

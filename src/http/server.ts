@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import type { RequestContext } from '../context';
 import { INTERNAL_MESSAGE } from '../graphql/errors';
 import type { Store } from '../ports/store';
+import { registerExplorer } from './explorer';
 import { GRAPHQL_PATH, registerGraphql } from './graphql';
 import { registerHealth } from './health';
 import { registerIde } from './ide';
@@ -28,7 +29,8 @@ export interface HttpServerOptions {
 }
 
 /**
- * The HTTP edge: GraphQL on GET/POST /graphql (the IDE for browsers on GET), /health and /ready.
+ * The HTTP edge: GraphQL on GET/POST /graphql (the IDE for browsers on GET), the explorer on GET /
+ * (and its deep links), /health and /ready.
  * Logs through `logger`, one JSON line per request with its id (`x-request-id`, or a new UUID).
  * The caller listens; `close()` stops accepting, lets in-flight requests finish and closes idle
  * keep-alive connections.
@@ -60,6 +62,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     });
   }
   registerHealth(app, store);
+  registerExplorer(app);
   const idePage = await registerIde(app, { endpoint: GRAPHQL_PATH, examples: IDE_EXAMPLES });
   registerGraphql(app, { apollo, store, authenticator, idePage });
   return app;

@@ -84,7 +84,7 @@ async function startApp(assetsDir?: string): Promise<Running> {
 
 function ensureBundle(): void {
   if (!existsSync(join(ASSETS_DIR, 'graphiql.js')) || !existsSync(join(ASSETS_DIR, 'graphiql.css'))) {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-ide.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-web.mjs')], { cwd: ROOT, stdio: 'inherit' });
   }
 }
 
@@ -153,7 +153,7 @@ describe('GET /graphql content negotiation', () => {
     try {
       const page = await fetch(`${bare.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(503);
-      expect(await page.text()).toContain('npm run build:ide');
+      expect(await page.text()).toContain('npm run build:web');
       const js = await fetch(`${bare.url}/graphql/ide/graphiql.js`);
       expect(js.status).toBe(503);
     } finally {

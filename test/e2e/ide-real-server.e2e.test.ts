@@ -14,7 +14,7 @@ import { chromiumPath, launchChromium } from '../support/chromium';
  */
 const available = chromiumPath() !== null && existsSync(join(projectRoot(), 'dist', 'ide', 'graphiql.js'));
 if (!available && process.env.CI !== 'true') {
-  console.log('skipping the IDE browser test: needs /usr/bin/chromium (apt-get install chromium) and `npm run build:ide`');
+  console.log('skipping the IDE browser test: needs /usr/bin/chromium (apt-get install chromium) and `npm run build:web`');
 }
 
 (available || process.env.CI === 'true' ? describe : describe.skip)('the GraphQL IDE of the real server', () => {

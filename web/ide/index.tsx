@@ -1,5 +1,5 @@
 /**
- * The GraphiQL page served at GET /graphql. Bundled by scripts/build-ide.mjs into dist/ide so that
+ * The GraphiQL page served at GET /graphql. Bundled by scripts/build-web.mjs into dist/ide so that
  * nothing is fetched from a CDN: the IDE must work offline and behind strict networks.
  */
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
@@ -15,7 +15,7 @@ interface Example {
   variables?: Record<string, unknown>;
 }
 
-/** Injected by src/http/graphiql.ts, which owns the endpoint and the examples. */
+/** Injected by src/http/ide-page.ts, which owns the endpoint and the examples. */
 interface RightsgraphConfig {
   endpoint?: string;
   examples?: ReadonlyArray<Example>;
