@@ -41,6 +41,7 @@ function render(nodes: ReadonlyArray<SpanNode>): ReactNode[] {
           className={span.target ? 'target' : undefined}
           tabIndex={node.first && span.target ? -1 : undefined}
           title={span.target ? 'The quote you followed' : undefined}
+          aria-current={span.target ? 'location' : undefined}
         >
           {render(node.children)}
         </mark>
