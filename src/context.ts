@@ -5,6 +5,8 @@ import type { Caller } from './domain/change';
 import { CountingStore, type CallCounter } from './loaders/counting-store';
 import { createLoaders, type Loaders } from './loaders/loaders';
 import type { Store } from './ports/store';
+import type { Extractor } from './review/extractor';
+import { extractFromStore } from './ingest/extract-from-store';
 
 /** A non-fatal remark on a successful request, sent as `extensions.warnings`. */
 export interface ResponseWarning {
@@ -26,6 +28,8 @@ export interface RequestContext {
   readonly authentication: Authentication;
   /** Collected by resolvers, sent by the warnings plugin. */
   readonly warnings: ResponseWarning[];
+  /** Documents -> proposed facts, for ingestDocument (src/ingest unless a test gives its own). */
+  readonly extractor: Extractor;
 }
 
 export interface RequestContextOptions {
@@ -33,6 +37,8 @@ export interface RequestContextOptions {
   readonly requestId?: string;
   /** From the Authorization header (src/auth); anonymous by default. */
   readonly authentication?: Authentication;
+  /** The extraction ingestDocument runs; src/ingest's by default. */
+  readonly extractor?: Extractor;
 }
 
 /**
@@ -53,5 +59,6 @@ export function createRequestContext(store: Store, logger: Logger, options: Requ
     caller,
     authentication,
     warnings: [],
+    extractor: options.extractor ?? extractFromStore,
   };
 }

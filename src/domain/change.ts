@@ -24,6 +24,11 @@ export enum ChangeOperation {
   ADD_EVIDENCE = 'ADD_EVIDENCE',
   MERGE_ENTITIES = 'MERGE_ENTITIES',
   IMPORT = 'IMPORT',
+  /** A document's source and the facts proposed from it, filed for review. */
+  INGEST_DOCUMENT = 'INGEST_DOCUMENT',
+  ACCEPT_PROPOSALS = 'ACCEPT_PROPOSALS',
+  REJECT_PROPOSALS = 'REJECT_PROPOSALS',
+  UPDATE_PROPOSAL = 'UPDATE_PROPOSAL',
 }
 
 /**

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ChangeOperation, type Caller } from '../domain/change';
-import { badInput, DomainError, ErrorCode } from '../domain/errors';
+import { badInput } from '../domain/errors';
 import type { EvidenceRecord, EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
-import type { GraphStore } from '../ports/graph-store';
-import { MAX_RELATIONSHIPS_PER_WRITE, type GraphWrites, type WriteOp } from '../ports/graph-writes';
+import { MAX_RELATIONSHIPS_PER_WRITE, type WriteOp } from '../ports/graph-writes';
 import { entityLineSchema, relationshipLineSchema } from '../records/record-schema';
-import { changeRecord, diffFields, type ChangeInput } from './change-log';
+import { diffFields, type ChangeInput } from './change-log';
+import { runEdit, type Commit, type EditorStore } from './edit-session';
 import { checkAgainstStore, type Draft } from './graph-checks';
 import { relationshipSlug, slugOf } from './ids';
 import {
@@ -21,14 +21,11 @@ import {
   type NewSource,
 } from './input-schemas';
 import { newId, targetEntity, targetRelationship } from './lookups';
-import { writeLock } from './write-lock';
 import { planMerge } from './merge-plan';
 import { possibleDuplicates } from './possible-duplicates';
-import { RecordingStore } from './recording-store';
 import type { CreatedEntity, DeletedEntity, EntityChanges, EvidenceTarget, RelationshipChanges } from './edit-types';
 
-/** What an editor needs from a store: reads to validate against, and the write port. */
-export type EditorStore = GraphStore & GraphWrites;
+export type { EditorStore };
 
 /**
  * The write service: validates an edit against the stored graph, then makes it with exactly one
@@ -222,31 +219,10 @@ export class GraphEditor {
     });
   }
 
-  /**
-   * Runs one edit under the process's write lock, its reads recorded (RecordingStore) so that its
-   * write carries them as expectations. A CONFLICT means another API process wrote one of them
-   * after this edit read it: the edit then runs again from its first read, on the new state.
-   */
-  private async edit<T>(work: (store: EditorStore, commit: Commit) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await writeLock.run(async () => {
-          const recording = new RecordingStore(this.store);
-          const commit: Commit = (ops, change) =>
-            this.store.write(ops, [changeRecord(this.actor, this.now(), change)], recording.expectations());
-          return work(recording.store, commit);
-        });
-      } catch (e) {
-        if (!(e instanceof DomainError && e.code === ErrorCode.CONFLICT) || attempt >= EDIT_ATTEMPTS) throw e;
-      }
-    }
+  private edit<T>(work: (store: EditorStore, commit: Commit) => Promise<T>): Promise<T> {
+    return runEdit(this.store, this.actor, this.now, work);
   }
 }
-
-/** One try and two more: a third clash in a row means heavy contention the caller should hear of. */
-const EDIT_ATTEMPTS = 3;
-
-type Commit = (ops: readonly WriteOp[], change: ChangeInput) => Promise<void>;
 
 /** Relationships touching `ids`, refused when more than one write may carry. */
 async function touchingOf(store: EditorStore, ids: readonly string[]): Promise<RelationshipRecord[]> {

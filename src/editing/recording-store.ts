@@ -1,8 +1,9 @@
-import type { EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
 import type { GraphStore } from '../ports/graph-store';
-import type { GraphWrites, WriteExpectation, WriteOp } from '../ports/graph-writes';
+import type { GraphWrites, StoredRecord, WriteExpectation, WriteOp } from '../ports/graph-writes';
+import type { ReviewQueue } from '../ports/review-queue';
 
-type Store = GraphStore & GraphWrites;
+type Store = GraphStore & GraphWrites & Partial<ReviewQueue>;
+type Recorded = 'getEntities' | 'getRelationships' | 'getSources' | 'relationshipsTouching' | 'getIngestions' | 'getProposals';
 
 /**
  * The store as one edit sees it: every record the edit reads by id (found or not) is remembered,
@@ -16,7 +17,7 @@ export class RecordingStore {
   readonly store: Store;
 
   constructor(inner: Store) {
-    const recorded: Pick<Store, 'getEntities' | 'getRelationships' | 'getSources' | 'relationshipsTouching'> = {
+    const recorded: Pick<Store, Recorded> = {
       getEntities: async (ids) => this.remember('entity', ids, await inner.getEntities(ids)),
       getRelationships: async (ids) => this.remember('relationship', ids, await inner.getRelationships(ids)),
       getSources: async (ids) => this.remember('source', ids, await inner.getSources(ids)),
@@ -25,6 +26,13 @@ export class RecordingStore {
         this.remember('relationship', found.map((r) => r.id), found);
         return found;
       },
+      // The review queue's reads, where the store has one (an editor's store may not).
+      ...(inner.getIngestions && {
+        getIngestions: async (ids: readonly string[]) => this.remember('ingestion', ids, await inner.getIngestions!(ids)),
+      }),
+      ...(inner.getProposals && {
+        getProposals: async (ids: readonly string[]) => this.remember('proposal', ids, await inner.getProposals!(ids)),
+      }),
     };
     this.store = new Proxy(inner, {
       get(target, property, receiver) {
@@ -50,7 +58,7 @@ export class RecordingStore {
     return [...keys].flatMap((key) => this.seen.get(key) ?? []);
   }
 
-  private remember<T extends EntityRecord | RelationshipRecord | SourceRecord>(
+  private remember<T extends StoredRecord>(
     kind: WriteExpectation['kind'],
     ids: readonly string[],
     records: readonly (T | null)[],
@@ -77,6 +85,10 @@ function keysOf(op: WriteOp): string[] {
       return [`relationship:${op.relationship.id}`];
     case 'deleteRelationship':
       return [`relationship:${op.id}`];
+    case 'putIngestion':
+      return [`ingestion:${op.ingestion.id}`];
+    case 'putProposal':
+      return [`proposal:${op.proposal.id}`];
     default: {
       const never: never = op;
       throw new Error(`unknown write op ${JSON.stringify(never)}`);

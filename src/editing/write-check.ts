@@ -39,6 +39,7 @@ class PendingWrite {
   private readonly relationships = new Map<string, RelationshipRefs | null>();
   /** Entity id -> relationships put by this batch that touch it. */
   private readonly putTouching = new Map<string, Set<string>>();
+  private readonly putIngestions = new Set<string>();
 
   constructor(private readonly view: StoredView) {}
 
@@ -61,6 +62,16 @@ class PendingWrite {
         if (!this.relationship(op.id)) throw notFound(`no relationship "${op.id}" to delete`, index, op.id);
         this.relationships.set(op.id, null);
         return;
+      case 'putIngestion':
+        this.putIngestions.add(op.ingestion.id);
+        return;
+      case 'putProposal': {
+        const { id, ingestionId } = op.proposal;
+        if (!this.putIngestions.has(ingestionId) && !this.view.ingestionExists(ingestionId)) {
+          throw badInput(`proposal "${id}" belongs to ingestion "${ingestionId}", which does not exist`, { op: index, id, ingestionId });
+        }
+        return;
+      }
       default: {
         const never: never = op;
         throw new Error(`unknown write op ${JSON.stringify(never)}`);

@@ -10,6 +10,9 @@ import { EntityResolver } from './entity/entity.resolver';
 import { EventResolver } from './event/event.resolver';
 import { EvidenceResolver } from './evidence/evidence.resolver';
 import { EntityMutationResolver } from './mutation/entity-mutation.resolver';
+import { IngestionResolver } from './ingestion/ingestion.resolver';
+import { ContradictionResolver, ProposalResolver } from './ingestion/proposal.resolver';
+import { ReviewMutationResolver } from './ingestion/review-mutation.resolver';
 import { EvidenceMutationResolver } from './mutation/evidence-mutation.resolver';
 import { RelationshipMutationResolver } from './mutation/relationship-mutation.resolver';
 import { SourceMutationResolver } from './mutation/source-mutation.resolver';
@@ -23,14 +26,18 @@ import { TraversalResolver } from './traversal/traversal.resolver';
 export const RESOLVERS = [
   ChangesResolver,
   CitationResolver,
+  ContradictionResolver,
   DuplicatesResolver,
   EntityMutationResolver,
   EntityResolver,
   EventResolver,
   EvidenceMutationResolver,
   EvidenceResolver,
+  IngestionResolver,
+  ProposalResolver,
   RelationshipMutationResolver,
   RelationshipResolver,
+  ReviewMutationResolver,
   SearchResolver,
   SourceMutationResolver,
   SourceResolver,

@@ -46,6 +46,9 @@ function target(op: WriteOp): [keyof KindCounts, string] {
     case 'deleteEntity':
     case 'deleteRelationship':
       throw new Error(`an import never deletes (${op.op} ${op.id})`);
+    case 'putIngestion':
+    case 'putProposal':
+      throw new Error(`an import never files for review (${op.op})`);
     default: {
       const never: never = op;
       throw new Error(`unknown write op ${JSON.stringify(never)}`);

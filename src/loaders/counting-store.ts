@@ -1,5 +1,6 @@
 import type { RelationshipType } from '../domain/enums';
 import type { ChangeRecord } from '../domain/change';
+import type { IngestionStatus, ProposalStatus } from '../domain/review';
 import type { EntityListRequest, GraphBatch, PageRequest, RelationshipFilter, SearchRequest } from '../ports/graph-store';
 import type { ChangeQuery, WriteExpectation, WriteOp } from '../ports/graph-writes';
 import type { Store } from '../ports/store';
@@ -109,6 +110,31 @@ export class CountingStore implements Store {
   relationshipsTouching(ids: readonly string[]) {
     this.counter.count++;
     return this.store.relationshipsTouching(ids);
+  }
+
+  getIngestions(ids: readonly string[]) {
+    this.counter.count++;
+    return this.store.getIngestions(ids);
+  }
+
+  ingestionsByTextHash(hashes: readonly string[]) {
+    this.counter.count++;
+    return this.store.ingestionsByTextHash(hashes);
+  }
+
+  listIngestions(status: IngestionStatus | null, page: PageRequest) {
+    this.counter.count++;
+    return this.store.listIngestions(status, page);
+  }
+
+  getProposals(ids: readonly string[]) {
+    this.counter.count++;
+    return this.store.getProposals(ids);
+  }
+
+  proposalsOf(ingestionIds: readonly string[], status: ProposalStatus | null) {
+    this.counter.count++;
+    return this.store.proposalsOf(ingestionIds, status);
   }
 
   // Not round trips a request makes: loading, health checks and shutdown.

@@ -1,5 +1,6 @@
 import type { ChangeRecord } from '../domain/change';
 import type { RelationshipRecord, SourceRecord, EntityRecord } from '../domain/records';
+import type { IngestionRecord, ProposalRecord } from '../domain/review';
 import type { PageOf, PageRequest } from './graph-store';
 
 /**
@@ -12,7 +13,10 @@ export type WriteOp =
   | { readonly op: 'putEntity'; readonly entity: EntityRecord }
   | { readonly op: 'deleteEntity'; readonly id: string }
   | { readonly op: 'putRelationship'; readonly relationship: RelationshipRecord }
-  | { readonly op: 'deleteRelationship'; readonly id: string };
+  | { readonly op: 'deleteRelationship'; readonly id: string }
+  /** The review queue (ports/review-queue): a proposal's ingestion must exist or be put earlier in the write. */
+  | { readonly op: 'putIngestion'; readonly ingestion: IngestionRecord }
+  | { readonly op: 'putProposal'; readonly proposal: ProposalRecord };
 
 /**
  * What a write assumes of the stored state: a record as its writer read it, or null for an id the
@@ -23,7 +27,9 @@ export type WriteOp =
 export type WriteExpectation =
   | { readonly kind: 'entity'; readonly id: string; readonly record: EntityRecord | null }
   | { readonly kind: 'relationship'; readonly id: string; readonly record: RelationshipRecord | null }
-  | { readonly kind: 'source'; readonly id: string; readonly record: SourceRecord | null };
+  | { readonly kind: 'source'; readonly id: string; readonly record: SourceRecord | null }
+  | { readonly kind: 'ingestion'; readonly id: string; readonly record: IngestionRecord | null }
+  | { readonly kind: 'proposal'; readonly id: string; readonly record: ProposalRecord | null };
 
 export interface ChangeQuery extends PageRequest {
   /** Changes whose ids include this one. */
@@ -52,6 +58,9 @@ export interface GraphWrites {
   relationshipsTouching(ids: readonly string[]): Promise<RelationshipRecord[]>;
 }
 
+/** Any record an expectation can be about. */
+export type StoredRecord = EntityRecord | RelationshipRecord | SourceRecord | IngestionRecord | ProposalRecord;
+
 /** What the check needs to know of a relationship. */
 export interface RelationshipRefs {
   readonly id: string;
@@ -68,7 +77,9 @@ export interface StoredView {
   relationshipIdsTouching(entityId: string): Iterable<string>;
   changeLogged(id: string): boolean;
   /** The stored record of each expectation's kind and id (only asked for those). */
-  stored(kind: WriteExpectation['kind'], id: string): EntityRecord | RelationshipRecord | SourceRecord | null;
+  stored(kind: WriteExpectation['kind'], id: string): StoredRecord | null;
+  /** Asked only for the ingestions of put proposals. */
+  ingestionExists(id: string): boolean;
 }
 
 /**

@@ -83,7 +83,7 @@ describe('embedded: a data directory written before evidence had offsets', () =>
     return dataDir;
   }
 
-  it('opens with every offset filled, and writes a version 2 snapshot that carries them', async () => {
+  it('opens with every offset filled, and writes a current (version 3) snapshot that carries them', async () => {
     const dataDir = await oldDataDir();
     const snapshot = readFileSync(join(dataDir, 'snapshot.jsonl'), 'utf8');
     expect(snapshot).not.toContain('"start"');
@@ -98,7 +98,7 @@ describe('embedded: a data directory written before evidence had offsets', () =>
     }
 
     const rewritten = readFileSync(join(dataDir, 'snapshot.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(rewritten[0]).toMatchObject({ version: 2 });
+    expect(rewritten[0]).toMatchObject({ version: 3 });
     const evidence = rewritten.flatMap((l) => (Array.isArray(l['evidence']) ? (l['evidence'] as Record<string, unknown>[]) : []));
     expect(evidence.length).toBeGreaterThan(100);
     for (const e of evidence) expect(e).toEqual(expect.objectContaining({ start: expect.any(Number), end: expect.any(Number) }));

@@ -11,6 +11,7 @@ import { testTempDir } from './test-tmp';
 import { createApollo } from '../../src/graphql/apollo';
 import { EntityOrder } from '../../src/ports/graph-store';
 import type { Store } from '../../src/ports/store';
+import type { Extractor } from '../../src/review/extractor';
 
 export const silentLogger = pino({ level: 'silent' });
 
@@ -67,21 +68,28 @@ export class TestApi {
     private readonly apollo: ApolloServer<RequestContext>,
     readonly store: Store,
     private readonly authenticator: Authenticator,
+    private readonly extractor?: Extractor,
   ) {}
 
   /** `env` is config as the server reads it, e.g. API_TOKENS for callers that `run` names by token. */
-  static async start(store: Store, env: Record<string, string> = {}): Promise<TestApi> {
+  /** `extractor`: what ingestDocument runs instead of src/ingest's (a fixed extraction). */
+  static async start(store: Store, env: Record<string, string> = {}, extractor?: Extractor): Promise<TestApi> {
     const config = testConfig(env);
     const apollo = createApollo({ config, schema: buildGraphqlSchema(), logger: silentLogger });
     await apollo.start();
-    return new TestApi(apollo, store, createAuthenticator(loadTokens(config)));
+    return new TestApi(apollo, store, createAuthenticator(loadTokens(config)), extractor);
   }
 
   async run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options: RunOptions = {}): Promise<ApiResult<T>> {
     const header = options.authorization ?? (options.token === undefined ? undefined : `Bearer ${options.token}`);
     const response = await this.apollo.executeOperation<T>(
       { query, variables },
-      { contextValue: createRequestContext(this.store, silentLogger, { authentication: this.authenticator.authenticate(header) }) },
+      {
+        contextValue: createRequestContext(this.store, silentLogger, {
+          authentication: this.authenticator.authenticate(header),
+          ...(this.extractor && { extractor: this.extractor }),
+        }),
+      },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     const { data, errors, extensions } = response.body.singleResult;

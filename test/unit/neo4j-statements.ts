@@ -3,6 +3,7 @@ import * as cypher from '../../src/adapters/neo4j/cypher';
 import * as labels from '../../src/adapters/neo4j/labels';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/adapters/neo4j/labels';
 import * as migrate from '../../src/adapters/neo4j/migrate-cypher';
+import * as review from '../../src/adapters/neo4j/review-cypher';
 import * as schema from '../../src/adapters/neo4j/schema';
 import * as traversal from '../../src/adapters/neo4j/traversal-cypher';
 import * as upsert from '../../src/adapters/neo4j/upsert-cypher';
@@ -21,6 +22,7 @@ export const STATEMENT_MODULES = {
   'citation-cypher': citation,
   cypher,
   'migrate-cypher': migrate,
+  'review-cypher': review,
   schema,
   'traversal-cypher': traversal,
   'upsert-cypher': upsert,

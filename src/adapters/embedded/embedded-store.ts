@@ -45,13 +45,15 @@ import { openDataDir, type EmbeddedOpenOptions } from './open-data-dir';
 import * as traversals from './traversals';
 import { storedView } from './stored-view';
 import { SerialQueue } from '../../concurrency/serial-queue';
+import type { IngestionRecord, IngestionStatus, ProposalRecord, ProposalStatus } from '../../domain/review';
+import type { ReviewQueue } from '../../ports/review-queue';
 
 /**
  * The in-process store: a graphology multigraph keyed by entity and relationship ids.
  * `new EmbeddedStore(checkWrite)` lives in memory only (tests, benchmarks); `EmbeddedStore.open(...)` keeps
  * a data directory, where every write is journaled and fsynced before it resolves.
  */
-export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites {
+export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites, ReviewQueue {
   readonly kind = 'embedded' as const;
   private readonly graph: Graph;
   private readonly searchDocs: ReadonlyMap<string, SearchDoc>;
@@ -202,6 +204,26 @@ export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites {
       .sort(compareStrings)
       .slice(0, MAX_RELATIONSHIPS_PER_WRITE + 1)
       .map((id) => this.graph.getEdgeAttributes(id));
+  }
+
+  async getIngestions(ids: readonly string[]): Promise<(IngestionRecord | null)[]> {
+    return ids.map((id) => this.state.review.ingestions.get(id) ?? null);
+  }
+
+  async ingestionsByTextHash(hashes: readonly string[]): Promise<(IngestionRecord | null)[]> {
+    return hashes.map((hash) => this.state.review.byHash(hash));
+  }
+
+  async listIngestions(status: IngestionStatus | null, page: PageRequest): Promise<PageOf<IngestionRecord>> {
+    return this.state.review.list(status, page);
+  }
+
+  async getProposals(ids: readonly string[]): Promise<(ProposalRecord | null)[]> {
+    return ids.map((id) => this.state.review.proposals.get(id) ?? null);
+  }
+
+  async proposalsOf(ingestionIds: readonly string[], status: ProposalStatus | null): Promise<ProposalRecord[][]> {
+    return ingestionIds.map((id) => this.state.review.proposalsOf(id, status));
   }
 
   async shortestPaths(request: PathRequest): Promise<PathRecord[]> {

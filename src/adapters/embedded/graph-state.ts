@@ -8,6 +8,7 @@ import { AuditLog } from './audit-log';
 import { BehalfIndex } from './behalf-index';
 import { CitationIndex } from './citation-index';
 import type { Graph } from './graph-types';
+import { ReviewState } from './review-state';
 
 /**
  * Everything the embedded store holds, and the only code that changes it. Nothing here checks a
@@ -22,6 +23,7 @@ export class GraphState {
   /** Which entities and relationships quote each source (the port's citationsOf). */
   readonly citations = new CitationIndex((kind, id) => (kind === 'entity' ? this.entity(id) : this.relationship(id)));
   readonly audit = new AuditLog();
+  readonly review = new ReviewState();
 
   entity(id: string): EntityRecord | null {
     return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : null;
@@ -60,6 +62,12 @@ export class GraphState {
           break;
         case 'deleteRelationship':
           this.deleteRelationship(op.id);
+          break;
+        case 'putIngestion':
+          this.review.putIngestion(op.ingestion);
+          break;
+        case 'putProposal':
+          this.review.putProposal(op.proposal);
           break;
         default: {
           const never: never = op;

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { ChangeRecord } from '../../domain/change';
 import { DomainError, ErrorCode } from '../../domain/errors';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
+import type { IngestionRecord, ProposalRecord } from '../../domain/review';
 import { fsyncDirectory } from './data-files';
 import { withEvidenceOffsets } from './evidence-upgrade';
 import type { GraphState } from './graph-state';
@@ -15,21 +16,26 @@ import { readFileLines } from './line-reader';
  *
  * Version 2 is version 1 with evidence offsets (start, end). Version 1 is still read, its evidence
  * given offsets as it loads (./evidence-upgrade); code older than the offsets refuses version 2,
- * so it cannot add evidence without them to an upgraded directory.
+ * so it cannot add evidence without them to an upgraded directory. Version 3 adds the review
+ * queue (ingestions, then proposals) after the audit entries; older versions hold none, and older
+ * code refuses version 3 rather than drop the queue on its next snapshot.
  */
 interface SnapshotHeader {
   readonly format: typeof FORMAT;
-  readonly version: typeof VERSION | 1;
+  readonly version: typeof VERSION | 1 | 2;
   /** The last journal entry the snapshot holds. */
   readonly lastSeq: number;
   readonly sources: number;
   readonly entities: number;
   readonly relationships: number;
   readonly changes: number;
+  /** Absent before version 3. */
+  readonly ingestions?: number;
+  readonly proposals?: number;
 }
 
 const FORMAT = 'rightsgraph-embedded-snapshot';
-const VERSION = 2;
+const VERSION = 3;
 const END_LINE = '{"end":true}';
 const FLUSH_CHARS = 1 << 20;
 
@@ -47,6 +53,8 @@ export async function writeSnapshot(path: string, tempPath: string, state: Graph
     entities: state.graph.order,
     relationships: state.graph.size,
     changes: state.audit.size,
+    ingestions: state.review.ingestions.size,
+    proposals: state.review.proposals.size,
   };
   const handle = await open(tempPath, 'w');
   try {
@@ -56,6 +64,8 @@ export async function writeSnapshot(path: string, tempPath: string, state: Graph
     for (const { attributes } of state.graph.nodeEntries()) if (out.line(JSON.stringify(attributes))) await out.flush();
     for (const { attributes } of state.graph.edgeEntries()) if (out.line(JSON.stringify(attributes))) await out.flush();
     for (const c of state.audit.values()) if (out.line(JSON.stringify(c))) await out.flush();
+    for (const i of state.review.ingestions.values()) if (out.line(JSON.stringify(i))) await out.flush();
+    for (const p of state.review.proposals.values()) if (out.line(JSON.stringify(p))) await out.flush();
     out.line(END_LINE);
     await out.flush();
     await handle.sync();
@@ -101,13 +111,14 @@ export async function readSnapshot(path: string, state: GraphState): Promise<Sna
       }
       const index = lineNo - 2;
       const record: unknown = parseLine(path, lineNo, text);
-      if (index < header.sources) state.putSource(record as SourceRecord);
-      else if (index < header.sources + header.entities) state.putEntity(withOffsets(record as EntityRecord));
-      else if (index < header.sources + header.entities + header.relationships) {
-        state.putRelationship(withOffsets(record as RelationshipRecord));
-      } else if (index < header.sources + header.entities + header.relationships + header.changes) {
-        state.audit.add(record as ChangeRecord);
-      } else if (text === END_LINE) ended = true;
+      const [sources, entities, relationships, changes, ingestions, proposals] = sectionEnds(header);
+      if (index < sources) state.putSource(record as SourceRecord);
+      else if (index < entities) state.putEntity(withOffsets(record as EntityRecord));
+      else if (index < relationships) state.putRelationship(withOffsets(record as RelationshipRecord));
+      else if (index < changes) state.audit.add(record as ChangeRecord);
+      else if (index < ingestions) state.review.putIngestion(record as IngestionRecord);
+      else if (index < proposals) state.review.putProposal(record as ProposalRecord);
+      else if (text === END_LINE) ended = true;
       else throw refused(path, lineNo, 'is past the counts of the header but is not the end line');
     }
   }
@@ -115,10 +126,17 @@ export async function readSnapshot(path: string, state: GraphState): Promise<Sna
   return { lastSeq: header.lastSeq, upgraded };
 }
 
+/** Where each section ends, counted in record lines after the header. */
+function sectionEnds(h: SnapshotHeader): [number, number, number, number, number, number] {
+  let end = 0;
+  const ends = [h.sources, h.entities, h.relationships, h.changes, h.ingestions ?? 0, h.proposals ?? 0].map((n) => (end += n));
+  return ends as [number, number, number, number, number, number];
+}
+
 function parseHeader(path: string, text: string): SnapshotHeader {
   const header = parseLine(path, 1, text) as Partial<SnapshotHeader>;
-  if (header.format !== FORMAT || (header.version !== VERSION && header.version !== 1)) {
-    throw refused(path, 1, `is not a ${FORMAT} version 1 or ${VERSION} header`);
+  if (header.format !== FORMAT || ![1, 2, VERSION].includes(header.version ?? 0)) {
+    throw refused(path, 1, `is not a ${FORMAT} version 1 to ${VERSION} header`);
   }
   return header as SnapshotHeader;
 }

@@ -16,6 +16,9 @@ export const CHANGE_LABEL = 'Change';
  */
 export const AUDIT_REF_LABEL = 'AuditRef';
 export const TOUCHED_TYPE = 'TOUCHED';
+/** The review queue (ports/review-queue): one node per ingestion and per proposal, no relationships. */
+export const INGESTION_LABEL = 'Ingestion';
+export const PROPOSAL_LABEL = 'Proposal';
 /** One node that every checked write locks first, so writers in several processes take turns. */
 export const WRITE_LOCK_LABEL = 'WriteLock';
 /** One node recording which schema version the database was last migrated to (./migrate). */
@@ -50,7 +53,7 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 // A belt to the braces above: a future edit that puts anything but a plain identifier here fails
 // at module load instead of reaching a query.
-for (const name of [ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, AUDIT_REF_LABEL, TOUCHED_TYPE, WRITE_LOCK_LABEL, SCHEMA_VERSION_LABEL, ...Object.values(KIND_LABELS), ...Object.values(RELATIONSHIP_TYPE_NAMES)]) {
+for (const name of [ENTITY_LABEL, SOURCE_LABEL, CHANGE_LABEL, INGESTION_LABEL, PROPOSAL_LABEL, AUDIT_REF_LABEL, TOUCHED_TYPE, WRITE_LOCK_LABEL, SCHEMA_VERSION_LABEL, ...Object.values(KIND_LABELS), ...Object.values(RELATIONSHIP_TYPE_NAMES)]) {
   if (!IDENTIFIER.test(name)) throw new Error(`not a safe Cypher identifier: ${name}`);
 }
 

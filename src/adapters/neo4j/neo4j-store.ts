@@ -36,6 +36,9 @@ import { writeBatch } from './upsert';
 import { citationCounts, citationsOf } from './citations';
 import { readChanges } from './audit';
 import { relationshipsTouching, writeOps } from './writes';
+import * as review from './review';
+import type { IngestionRecord, IngestionStatus, ProposalRecord, ProposalStatus } from '../../domain/review';
+import type { ReviewQueue } from '../../ports/review-queue';
 import type { ChangeRecord } from '../../domain/change';
 import type { ChangeQuery, GraphWrites, WriteCheck, WriteExpectation, WriteOp } from '../../ports/graph-writes';
 
@@ -61,7 +64,7 @@ export const SEARCH_CANDIDATE_CAP = 10_000;
  * normalised name that nameContains matches. Two full-text indexes over evidenceSourceIds serve a
  * source's citations (./citation-cypher).
  */
-export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
+export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites, ReviewQueue {
   readonly kind = 'neo4j' as const;
 
   /** Every statement but the migration's own goes through the gate (./schema-gate). */
@@ -210,6 +213,26 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites {
 
   relationshipsTouching(ids: readonly string[]): Promise<RelationshipRecord[]> {
     return relationshipsTouching(this.runner, ids);
+  }
+
+  getIngestions(ids: readonly string[]): Promise<(IngestionRecord | null)[]> {
+    return review.getIngestions(this.runner, ids);
+  }
+
+  ingestionsByTextHash(hashes: readonly string[]): Promise<(IngestionRecord | null)[]> {
+    return review.ingestionsByTextHash(this.runner, hashes);
+  }
+
+  listIngestions(status: IngestionStatus | null, page: PageRequest): Promise<PageOf<IngestionRecord>> {
+    return review.listIngestions(this.runner, status, page);
+  }
+
+  getProposals(ids: readonly string[]): Promise<(ProposalRecord | null)[]> {
+    return review.getProposals(this.runner, ids);
+  }
+
+  proposalsOf(ingestionIds: readonly string[], status: ProposalStatus | null): Promise<ProposalRecord[][]> {
+    return review.proposalsOf(this.runner, ingestionIds, status);
   }
 
   shortestPaths(request: PathRequest): Promise<PathRecord[]> {

@@ -11,7 +11,9 @@ import {
   AUDIT_REF_LABEL,
   CHANGE_LABEL,
   ENTITY_LABEL,
+  INGESTION_LABEL,
   KIND_LABELS,
+  PROPOSAL_LABEL,
   RELATIONSHIP_TYPE_NAMES,
   SCHEMA_VERSION_LABEL,
   SOURCE_LABEL,
@@ -96,6 +98,14 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   `CREATE INDEX change_at IF NOT EXISTS FOR (c:${CHANGE_LABEL}) ON (c.at)`,
   // The `entityId` filter (range indexes do not serve membership in the entries' id lists).
   uniqueNodeId(AUDIT_REF_LABEL),
+  // The review queue (./review-cypher): filing finds a repeated text by its hash, listings filter
+  // on status and sort by time, an ingestion's proposals are found by its id.
+  uniqueNodeId(INGESTION_LABEL),
+  uniqueNodeId(PROPOSAL_LABEL),
+  `CREATE INDEX ingestion_text_hash IF NOT EXISTS FOR (i:${INGESTION_LABEL}) ON (i.textHash)`,
+  `CREATE INDEX ingestion_status IF NOT EXISTS FOR (i:${INGESTION_LABEL}) ON (i.status)`,
+  `CREATE INDEX ingestion_created_at IF NOT EXISTS FOR (i:${INGESTION_LABEL}) ON (i.createdAt)`,
+  `CREATE INDEX proposal_ingestion_id IF NOT EXISTS FOR (p:${PROPOSAL_LABEL}) ON (p.ingestionId)`,
 ];
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';
@@ -107,8 +117,9 @@ export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';
  * 3: evidence offsets (evidenceStarts, evidenceEnds) filled in for older records (./evidence-offsets).
  * 4: the full-text indexes over evidenceSourceIds that a source's citations are found through
  * (./citation-cypher); they index the stored property itself, so no data needs filling in.
+ * 5: the review queue's constraints and indexes (Ingestion, Proposal); no data to fill in.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const READ_SCHEMA_VERSION = `MATCH (v:${SCHEMA_VERSION_LABEL} {id: 'schema'}) RETURN v.version AS version`;
 

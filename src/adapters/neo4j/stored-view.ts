@@ -1,9 +1,10 @@
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { ChangeRecord } from '../../domain/change';
-import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
-import type { RelationshipRefs, StoredView, WriteExpectation, WriteOp } from '../../ports/graph-writes';
+import type { RelationshipRefs, StoredRecord, StoredView, WriteExpectation, WriteOp } from '../../ports/graph-writes';
 import { fetchEntities, fetchRelationships, fetchSources } from './fetch';
 import { run } from './driver';
+import { fetchReview } from './review';
+import { EXISTING_INGESTION_IDS } from './review-cypher';
 import * as W from './write-cypher';
 
 type Refs = RelationshipRefs;
@@ -16,7 +17,9 @@ interface Stored {
   readonly touching: ReadonlyMap<string, readonly string[]>;
   readonly changeIds: ReadonlySet<string>;
   /** `kind:id` -> the stored record, for the expectations. */
-  readonly records: ReadonlyMap<string, EntityRecord | RelationshipRecord | SourceRecord | null>;
+  readonly records: ReadonlyMap<string, StoredRecord | null>;
+  /** Of the ingestions that put proposals belong to. */
+  readonly ingestionIds: ReadonlySet<string>;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function readStoredView(
     relationshipIdsTouching: (entityId) => stored.touching.get(entityId) ?? [],
     changeLogged: (id) => stored.changeIds.has(id),
     stored: (kind, id) => stored.records.get(`${kind}:${id}`) ?? null,
+    ingestionExists: (id) => stored.ingestionIds.has(id),
   };
 }
 
@@ -48,7 +52,9 @@ async function readStored(
   const entityIds = new Set<string>();
   const deletedEntityIds = new Set<string>();
   const relationshipIds = new Set<string>();
+  const ingestionIds = new Set<string>();
   for (const op of ops) {
+    if (op.op === 'putProposal') ingestionIds.add(op.proposal.ingestionId);
     if (op.op === 'deleteEntity') {
       entityIds.add(op.id);
       deletedEntityIds.add(op.id);
@@ -59,13 +65,13 @@ async function readStored(
     }
   }
   const ids = (values: Set<string>): { ids: string[] } => ({ ids: [...values] });
-  const expectedIds = (kind: WriteExpectation['kind']): string[] => expected.filter((e) => e.kind === kind).map((e) => e.id);
-  const [entities, relationships, touching, logged, records] = await Promise.all([
+  const [entities, relationships, touching, logged, records, ingestions] = await Promise.all([
     entityIds.size ? run(tx, W.EXISTING_ENTITY_IDS, ids(entityIds)) : [],
     relationshipIds.size ? run(tx, W.RELATIONSHIP_REFS, ids(relationshipIds)) : [],
     deletedEntityIds.size ? run(tx, W.TOUCHING_REFS, ids(deletedEntityIds)) : [],
     changes.length ? run(tx, W.EXISTING_CHANGE_IDS, { ids: changes.map((c) => c.id) }) : [],
-    expectedRecords(tx, expectedIds('entity'), expectedIds('relationship'), expectedIds('source')),
+    expectedRecords(tx, expected),
+    ingestionIds.size ? run(tx, EXISTING_INGESTION_IDS, ids(ingestionIds)) : [],
   ]);
   const touchingRefs = touching.map(refsOf);
   const byEntity = new Map<string, string[]>();
@@ -83,24 +89,31 @@ async function readStored(
     touching: byEntity,
     changeIds: new Set(logged.map((record) => record.get('id') as string)),
     records,
+    ingestionIds: new Set(ingestions.map((record) => record.get('id') as string)),
   };
 }
 
-async function expectedRecords(
-  tx: ManagedTransaction,
-  entityIds: readonly string[],
-  relationshipIds: readonly string[],
-  sourceIds: readonly string[],
-): Promise<Map<string, EntityRecord | RelationshipRecord | SourceRecord | null>> {
-  const [entities, relationships, sources] = await Promise.all([
+async function expectedRecords(tx: ManagedTransaction, expected: readonly WriteExpectation[]): Promise<Map<string, StoredRecord | null>> {
+  const idsOf = (kind: WriteExpectation['kind']): string[] => expected.filter((e) => e.kind === kind).map((e) => e.id);
+  const [entityIds, relationshipIds, sourceIds, ingestionIds, proposalIds] = [
+    idsOf('entity'),
+    idsOf('relationship'),
+    idsOf('source'),
+    idsOf('ingestion'),
+    idsOf('proposal'),
+  ];
+  const [entities, relationships, sources, review] = await Promise.all([
     entityIds.length ? fetchEntities(tx, entityIds) : [],
     relationshipIds.length ? fetchRelationships(tx, relationshipIds) : [],
     sourceIds.length ? fetchSources(tx, sourceIds) : [],
+    fetchReview(tx, ingestionIds, proposalIds),
   ]);
-  return new Map<string, EntityRecord | RelationshipRecord | SourceRecord | null>([
+  return new Map<string, StoredRecord | null>([
     ...entityIds.map((id, i) => [`entity:${id}`, entities[i] ?? null] as const),
     ...relationshipIds.map((id, i) => [`relationship:${id}`, relationships[i] ?? null] as const),
     ...sourceIds.map((id, i) => [`source:${id}`, sources[i] ?? null] as const),
+    ...ingestionIds.map((id) => [`ingestion:${id}`, review.ingestions.get(id) ?? null] as const),
+    ...proposalIds.map((id) => [`proposal:${id}`, review.proposals.get(id) ?? null] as const),
   ]);
 }
 

@@ -1,12 +1,14 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ChangeRecord } from '../../domain/change';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
+import type { IngestionRecord, ProposalRecord } from '../../domain/review';
 import { MAX_RELATIONSHIPS_PER_WRITE, type WriteCheck, type WriteExpectation, type WriteOp } from '../../ports/graph-writes';
 import { changeToRow } from './audit';
 import { int, run, type Neo4jRunner } from './driver';
 import { relationshipFromRow, type RelationshipRow } from './mapping';
 import { writeBatch } from './upsert';
 import { DELETE_RELATIONSHIPS } from './upsert-cypher';
+import { putReview } from './review';
 import { readStoredView } from './stored-view';
 import * as W from './write-cypher';
 
@@ -15,6 +17,8 @@ interface PutStep {
   readonly sources: SourceRecord[];
   readonly entities: EntityRecord[];
   readonly relationships: RelationshipRecord[];
+  readonly ingestions: IngestionRecord[];
+  readonly proposals: ProposalRecord[];
 }
 
 interface DeleteStep {
@@ -60,7 +64,8 @@ async function apply(tx: ManagedTransaction, step: Step): Promise<void> {
     case 'put':
       // upsert's order (sources, entities, relationships) is safe within a run of puts: the check
       // has shown every relationship's entities exist by the time it is put.
-      return writeBatch(tx, step);
+      await writeBatch(tx, step);
+      return putReview(tx, step.ingestions, step.proposals);
     case 'deleteEntity':
       await run(tx, W.DELETE_ENTITIES, { ids: step.ids });
       return;
@@ -80,7 +85,7 @@ function steps(ops: readonly WriteOp[]): Step[] {
   const put = (): PutStep => {
     const last = out[out.length - 1];
     if (last?.kind === 'put') return last;
-    const step: PutStep = { kind: 'put', sources: [], entities: [], relationships: [] };
+    const step: PutStep = { kind: 'put', sources: [], entities: [], relationships: [], ingestions: [], proposals: [] };
     out.push(step);
     return step;
   };
@@ -99,6 +104,12 @@ function steps(ops: readonly WriteOp[]): Step[] {
         break;
       case 'putRelationship':
         put().relationships.push(op.relationship);
+        break;
+      case 'putIngestion':
+        put().ingestions.push(op.ingestion);
+        break;
+      case 'putProposal':
+        put().proposals.push(op.proposal);
         break;
       case 'deleteEntity':
       case 'deleteRelationship':
