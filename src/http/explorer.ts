@@ -14,7 +14,7 @@ export interface ExplorerOptions {
  * The explorer's client-side routes (web/explorer/router.ts). Each answers the same page, so a
  * deep link survives a reload; other paths stay 404.
  */
-export const EXPLORER_ROUTES = ['/', '/entity/:id', '/source/:id', '/path', '/network/:id'] as const;
+export const EXPLORER_ROUTES = ['/', '/entity/:id', '/source/:id', '/path', '/network/:id', '/review', '/review/:id'] as const;
 
 /** Where the bundle's files are served from. */
 export const EXPLORER_ASSETS_PATH = '/explorer';

@@ -50,6 +50,9 @@ describe('the explorer served by the API', () => {
     '/path',
     '/network/x',
     '/network/roman-vassilenko?depth=2&types=CHAIRED,SPOKE_AT&expand=dphd-cab-concluding-meeting-2023',
+    '/review',
+    '/review?status=OPEN',
+    '/review/x',
   ];
 
   it.each(deepLinks)('answers %s with the explorer page and its CSP', async (path) => {

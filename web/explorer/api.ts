@@ -29,13 +29,51 @@ interface GraphqlResponse<T> {
 
 const STORE_UNAVAILABLE = 'The database is not reachable right now; try again in a moment.';
 
+/** Where an editor's token is kept: this tab's session only, never localStorage or a cookie. */
+const TOKEN_KEY = 'rightsgraph.editorToken';
+const tokenListeners = new Set<() => void>();
+
+/** The editor token signed in with in this tab, or null. */
+export function editorToken(): string | null {
+  try {
+    const token = window.sessionStorage.getItem(TOKEN_KEY);
+    return token === null || token === '' ? null : token;
+  } catch {
+    return null;
+  }
+}
+
+/** Signs in (a token) or out (null); every later request carries it as `Authorization: Bearer`. */
+export function setEditorToken(token: string | null): void {
+  try {
+    if (token === null || token.trim() === '') window.sessionStorage.removeItem(TOKEN_KEY);
+    else window.sessionStorage.setItem(TOKEN_KEY, token.trim());
+  } catch {
+    // Storage refused (private mode): the token cannot be kept.
+  }
+  for (const listener of tokenListeners) listener();
+}
+
+export function subscribeToken(listener: () => void): () => void {
+  tokenListeners.add(listener);
+  return () => tokenListeners.delete(listener);
+}
+
+/** Answers that mean "sign in with an editor token". */
+export function needsEditor(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN');
+}
+
 /** Runs one operation; resolves with `data` or rejects with an ApiError (never a raw TypeError). */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
   let response: Response;
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+  const token = editorToken();
+  if (token !== null) headers.authorization = `Bearer ${token}`;
   try {
     response = await fetch(ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      headers,
       body: JSON.stringify({ query, variables }),
       signal,
     });

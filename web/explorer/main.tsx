@@ -11,6 +11,8 @@ import { EntityPage } from './views/EntityPage';
 import { HomePage } from './views/HomePage';
 import { NotFoundPage } from './views/NotFoundPage';
 import { PathFinder } from './views/PathFinder';
+import { IngestionPage } from './views/review/IngestionPage';
+import { ReviewPage } from './views/review/ReviewPage';
 import { SearchBox } from './views/SearchBox';
 import { SourcePage } from './views/SourcePage';
 import './styles.css';
@@ -34,6 +36,10 @@ function View({ route }: { route: Route }) {
           <NetworkView key={route.id} id={route.id} params={route.params} />
         </Suspense>
       );
+    case 'review':
+      return <ReviewPage params={route.params} />;
+    case 'ingestion':
+      return <IngestionPage key={route.id} id={route.id} />;
     case 'not-found':
       return <NotFoundPage path={route.path} />;
   }
@@ -78,6 +84,11 @@ function App() {
             <li>
               <NavLink to="/path" current={route.name === 'path'}>
                 Path finder
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/review" current={route.name === 'review' || route.name === 'ingestion'}>
+                Review
               </NavLink>
             </li>
             <li>

@@ -97,3 +97,37 @@ export const SOURCE = `
       citations(first: ${String(CITATIONS_CAP)}) { quote start end confidence entity { ${ENTITY_REF} } relationship { ${RELATIONSHIP} } }
     }
   }`;
+
+const PROPOSAL = `
+  id kind status rejectedReason acceptedAs resolvesTo
+  resolvedEntity { id name kind }
+  entity { ref name kind date }
+  relationship { ref type role from fromId to toId onBehalfOf confidence }
+  evidence { quote start end }
+  contradiction { relationshipId quote sourceId relationship { id role } }`;
+
+export const INGESTIONS = `
+  query Ingestions($status: IngestionStatus) {
+    ingestions(status: $status, first: 100) {
+      totalCount
+      edges { node { id status createdAt createdBy source { id title } pending: proposals(status: PENDING) { id } proposals { id } } }
+    }
+  }`;
+
+export const INGESTION = `
+  query Ingestion($id: ID!) {
+    ingestion(id: $id) {
+      id status createdAt createdBy
+      source { id title text }
+      proposals { ${PROPOSAL} }
+    }
+  }`;
+
+export const ACCEPT_PROPOSALS = `
+  mutation Accept($ids: [ID!]!) { acceptProposals(ids: $ids) { id status acceptedAs } }`;
+
+export const REJECT_PROPOSALS = `
+  mutation Reject($ids: [ID!]!, $reason: String!) { rejectProposals(ids: $ids, reason: $reason) { id status } }`;
+
+export const UPDATE_PROPOSAL = `
+  mutation Update($id: ID!, $input: UpdateProposalInput!) { updateProposal(id: $id, input: $input) { id status } }`;

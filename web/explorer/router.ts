@@ -11,6 +11,8 @@ export type Route =
   | { name: 'source'; id: string; params: URLSearchParams }
   | { name: 'path'; params: URLSearchParams }
   | { name: 'network'; id: string; params: URLSearchParams }
+  | { name: 'review'; params: URLSearchParams }
+  | { name: 'ingestion'; id: string }
   | { name: 'not-found'; path: string };
 
 const listeners = new Set<() => void>();
@@ -63,10 +65,12 @@ export function parseRoute(url: string): Route {
   const id = second !== undefined && second !== '' && rest.length === 0 ? safeDecode(second) : null;
   if (parsed.pathname === '/') return { name: 'home' };
   if (first === 'path' && second === undefined) return { name: 'path', params };
+  if (first === 'review' && second === undefined) return { name: 'review', params };
   if (id !== null) {
     if (first === 'entity') return { name: 'entity', id, params };
     if (first === 'source') return { name: 'source', id, params };
     if (first === 'network') return { name: 'network', id, params };
+    if (first === 'review') return { name: 'ingestion', id };
   }
   return { name: 'not-found', path: parsed.pathname };
 }
@@ -85,6 +89,8 @@ export const href = {
   source: (id: string, params?: Record<string, string | undefined>): string => `/source/${encodeURIComponent(id)}${query(params)}`,
   network: (id: string, params?: Record<string, string | undefined>): string => `/network/${encodeURIComponent(id)}${query(params)}`,
   path: (from?: string, to?: string): string => `/path${query({ from, to })}`,
+  review: (status?: string): string => `/review${query({ status })}`,
+  ingestion: (id: string): string => `/review/${encodeURIComponent(id)}`,
 };
 
 function query(params: Record<string, string | undefined> = {}): string {

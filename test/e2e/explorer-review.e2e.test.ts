@@ -1,0 +1,180 @@
+import type { Browser } from 'playwright-core';
+import { startApp, type RunningApp } from '../../src/app';
+import { silentLogger, testConfig } from '../support/api';
+import { expectNoSeriousAxeViolations } from '../support/axe';
+import { launchChromium } from '../support/chromium';
+import { describeExplorer, documentWidth, openPage, PHONE, waitForHeading, waitForLoaded, type RecordedPage } from '../support/explorer-browser';
+import { loadedStore } from '../support/stores';
+
+/**
+ * The review screen as an editor meets it: a composed meeting report filed through GraphQL with
+ * the real extractor, then reviewed in the browser (sign in with the token, the quotes marked in
+ * the text, accept all high-confidence, reject one with a reason) and the accepted facts on the
+ * entity pages with their quotes. Embedded store, seed graph.
+ */
+
+const EDITOR_SECRET = 'editor-secret-0123456789';
+const TITLE = 'Spring meeting of the Consultative and Advisory Body';
+const TEXT =
+  'On 12 March 2024 the Consultative and Advisory Body on Democracy held its spring meeting in Astana. ' +
+  'Deputy Foreign Minister Roman Vassilenko chaired the meeting. ' +
+  'Dana Temirbekova, Director of the Civic Rights Centre, spoke at the meeting. ' +
+  'Representatives of the Office of the United Nations High Commissioner for Human Rights attended the meeting.';
+const CHAIR_QUOTE = 'Roman Vassilenko chaired the meeting';
+const SPEAKER_QUOTE = 'Dana Temirbekova, Director of the Civic Rights Centre, spoke at the meeting';
+
+const INGEST = `mutation($input: IngestDocumentInput!) {
+  ingestDocument(input: $input) { id proposals { id kind status entity { name kind } relationship { type confidence } evidence { quote } } }
+}`;
+
+interface FiledProposal {
+  id: string;
+  kind: string;
+  status: string;
+  entity: { name: string; kind: string } | null;
+  relationship: { type: string; confidence: string } | null;
+  evidence: { quote: string }[];
+}
+
+const normalise = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+describeExplorer('the review screen in a real browser', () => {
+  let browser: Browser;
+  let app: RunningApp;
+  let tab: RecordedPage | undefined;
+  let ingestionId: string;
+  let proposals: FiledProposal[];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    app = await startApp(testConfig({ API_TOKENS: `ed:EDITOR:${EDITOR_SECRET}` }), silentLogger, await loadedStore('embedded'));
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_SECRET}` },
+      body: JSON.stringify({ query: INGEST, variables: { input: { title: TITLE, text: TEXT, publishedAt: '2024-03-12' } } }),
+    });
+    const body = (await res.json()) as { data?: { ingestDocument: { id: string; proposals: FiledProposal[] } }; errors?: unknown };
+    if (body.data === undefined) throw new Error(`ingestDocument failed: ${JSON.stringify(body.errors)}`);
+    ingestionId = body.data.ingestDocument.id;
+    proposals = body.data.ingestDocument.proposals;
+  }, 90_000);
+  afterAll(async () => {
+    await app?.stop();
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await tab?.close();
+    tab = undefined;
+  });
+
+  it('asks for an editor token, then lists the ingestion; its page marks every quote and passes axe', async () => {
+    tab = await openPage(browser, app.url);
+    const { page } = tab;
+    await page.goto(`${app.url}/`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review' }).click();
+    await waitForHeading(page, 'Review queue');
+    // The refusal is an answer of the API shown in the page, not a console error.
+    await page.getByRole('alert').filter({ hasText: /sign in with an editor token/ }).waitFor();
+    await page.getByLabel('Editor token').fill(EDITOR_SECRET);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('rightsgraph.editorToken'))).toBe(EDITOR_SECRET);
+    expect(await page.evaluate(() => (globalThis as any).localStorage.length)).toBe(0);
+    const link = page.getByRole('link', { name: TITLE });
+    await link.waitFor();
+    await expectNoSeriousAxeViolations(page, '/review');
+    await link.click();
+    await waitForHeading(page, TITLE);
+    await waitForLoaded(page);
+    expect(new URL(page.url()).pathname).toBe(`/review/${ingestionId}`);
+
+    const text = page.getByRole('region', { name: 'Text of the document' });
+    const marks = text.locator('mark');
+    expect(await marks.count()).toBeGreaterThanOrEqual(5);
+    // One numbered mark per distinct span; a span's mark reads its quote (footnote numbers aside).
+    const spans = new Set(proposals.flatMap((p) => p.evidence.map((e) => e.quote)));
+    expect(await text.locator('mark[id^="proposal-span-"]').count()).toBe(spans.size);
+    const markTexts = await marks.evaluateAll((all: any[]) =>
+      all.map((mark) => {
+        const copy = mark.cloneNode(true);
+        for (const ref of copy.querySelectorAll('sup')) ref.remove();
+        return (copy.textContent as string).replace(/\s+/g, ' ').trim();
+      }),
+    );
+    expect(markTexts).toContain(SPEAKER_QUOTE);
+    expect(markTexts).toContain('Roman Vassilenko');
+    for (const group of ['Event', 'People', 'Organizations', 'Facts']) {
+      await page.getByRole('heading', { level: 2, name: new RegExp(`^${group} \\(`) }).waitFor();
+    }
+    // Roman Vassilenko is already in the graph: the proposal says so.
+    const vassilenko = page.getByRole('article', { name: 'Roman Vassilenko', exact: true });
+    expect(await vassilenko.getByRole('link', { name: 'Roman Vassilenko' }).getAttribute('href')).toBe('/entity/roman-vassilenko');
+    await expectNoSeriousAxeViolations(page, '/review/<id>');
+    tab.expectClean();
+  }, 90_000);
+
+  it('accept all high-confidence -> the event page shows the existing Roman Vassilenko as chair, with the quote; rejects one with a reason', async () => {
+    tab = await openPage(browser, app.url);
+    const { page, expectClean } = tab;
+    await page.goto(`${app.url}/review`);
+    await page.getByLabel('Editor token').fill(EDITOR_SECRET);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${app.url}/review/${ingestionId}`);
+    await waitForHeading(page, TITLE);
+    await waitForLoaded(page);
+
+    // A proposal no high-confidence fact needs: rejected, with a reason asked for.
+    const medium = proposals.find((p) => p.relationship !== null && p.relationship.confidence !== 'HIGH');
+    if (medium === undefined) throw new Error(`expected a proposal below high confidence among ${JSON.stringify(proposals)}`);
+    const card = page.locator(`[id="proposal-${medium.id}"]`);
+    await card.getByRole('button', { name: 'Reject' }).click();
+    const reason = card.getByLabel('Reason for rejecting');
+    expect(await reason.evaluate((el: any) => el === (globalThis as any).document.activeElement)).toBe(true);
+    await reason.fill('Already in the graph');
+    await card.getByRole('button', { name: 'Confirm rejection' }).click();
+    await page.getByRole('status').filter({ hasText: /^Rejected/ }).waitFor();
+    await card.getByText('Reason: Already in the graph').waitFor();
+
+    const acceptAll = page.getByRole('button', { name: /^Accept all high-confidence/ });
+    await acceptAll.click();
+    const status = page.getByRole('status').filter({ hasText: /^Accepted \d+ high-confidence/ });
+    await status.waitFor();
+    expect(await status.evaluate((el: any) => el === (globalThis as any).document.activeElement)).toBe(true);
+
+    const accepted = page.getByRole('region', { name: 'Accepted entities' });
+    await accepted.getByRole('link', { name: 'Roman Vassilenko' }).waitFor();
+    const event = proposals.find((p) => p.entity?.kind === 'EVENT');
+    if (event === undefined) throw new Error('expected an event proposal');
+    await accepted.getByRole('link', { name: event.entity?.name }).click();
+    await waitForHeading(page, event.entity?.name ?? '');
+    const chairRow = page.getByRole('row', { name: /Roman Vassilenko/ });
+    await chairRow.waitFor();
+    expect(await chairRow.getByRole('link', { name: 'Roman Vassilenko', exact: true }).getAttribute('href')).toBe('/entity/roman-vassilenko');
+    expect(normalise(await chairRow.getByRole('blockquote').textContent())).toContain(CHAIR_QUOTE);
+    // Not a duplicate: the search finds one Roman Vassilenko.
+    const search = (await (
+      await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ search(query: "Roman Vassilenko") { edges { node { id name kind } } } }' }),
+      })
+    ).json()) as { data: { search: { edges: { node: { id: string; name: string; kind: string } }[] } } };
+    expect(search.data.search.edges.filter((e) => e.node.kind === 'PERSON' && e.node.name === 'Roman Vassilenko').map((e) => e.node.id)).toEqual(['roman-vassilenko']);
+    expectClean();
+  }, 90_000);
+
+  it('reads at 390 px without a sideways scroll; sign out forgets the token', async () => {
+    tab = await openPage(browser, app.url, PHONE);
+    const { page, expectClean } = tab;
+    await page.goto(`${app.url}/review`);
+    await page.getByLabel('Editor token').fill(EDITOR_SECRET);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${app.url}/review/${ingestionId}`);
+    await waitForHeading(page, TITLE);
+    await waitForLoaded(page);
+    expect(await documentWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('rightsgraph.editorToken'))).toBeNull();
+    await page.getByLabel('Editor token').waitFor();
+    expectClean();
+  }, 90_000);
+});
