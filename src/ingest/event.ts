@@ -16,9 +16,10 @@ export const EVENT_NOUNS =
   'round table|roundtable|meeting|seminar|conference|forum|workshop|briefing|consultation|dialogue|public hearings|hearings|hearing|session|training session|training|panel discussion|panel|webinar|summit|event|discussion';
 
 // "the concluding meeting of the Consultative and Advisory Body "Dialogue ..."": article, up to
-// six lower- or upper-case modifiers, the noun, and an "of/on ..." tail to the next comma or clause.
+// six lower- or upper-case modifiers, the noun, and an "of/on ..." tail to the next comma or clause
+// ("the first meeting in 2024 of ...": a year between the noun and its tail stays in the name).
 const NAMED_EVENT = new RegExp(
-  `\\b(?:the|a|an|its|held|hosted|organi[sz]ed|convened)\\s+((?:(?!(?:the|a|an|its|of|on|at|by|hosted|co-hosted|held|organi[sz]ed|convened|chaired)\\b)[\\p{L}\\d’'\\-]+\\s+){0,5}?(?:${EVENT_NOUNS})\\b(?:\\s+(?:of|on|between|for)\\b[^,.;()]*?)?)(?=\\s*(?:[,.;(]|\\s(?:chaired|hosted|held|took|was|at|in|which|with|co-chaired|moderated|attended|organi[sz]ed|brought|featured|devoted|dedicated)\\b|$))`,
+  `\\b(?:the|a|an|its|held|hosted|organi[sz]ed|convened)\\s+((?:(?!(?:the|a|an|its|of|on|at|by|hosted|co-hosted|held|organi[sz]ed|convened|chaired)\\b)[\\p{L}\\d’'\\-]+\\s+){0,5}?(?:${EVENT_NOUNS})\\b(?:\\s+in\\s+\\d{4}(?=\\s+(?:of|on|between|for)\\b))?(?:\\s+(?:of|on|between|for)\\b[^,.;()]*?)?)(?=\\s*(?:[,.;(]|\\s(?:chaired|hosted|held|took|was|at|in|which|with|co-chaired|moderated|attended|organi[sz]ed|brought|featured|devoted|dedicated)\\b|$))`,
   'iu',
 );
 const EVENT_VERB = /\b(?:hosted|co-hosted|held|organi[sz]ed|convened|took place|chaired|co-chaired|briefed)\b/i;

@@ -97,6 +97,13 @@ describe('extraction from a document', () => {
     expect(names(x, RelationshipType.SPOKE_AT)).toEqual(['Aliya Nurmagambetova']);
   });
 
+  it('keeps a year between the event noun and its "of" tail in the event name', () => {
+    const x = extract('Almaty, 3 June 2025 – The Ombudsman hosted the second session in 2025 of the Expert Council on Detention Conditions.');
+    const event = x.entities.find((e) => e.kind === EntityKind.EVENT);
+    expect(event?.name).toBe('Second session in 2025 of the Expert Council on Detention Conditions');
+    expectWellFormed(x);
+  });
+
   it('takes the date from the text or the publication date when there is no dateline, and says which', () => {
     const fromText = extract('The Ministry of Justice hosted a seminar on 14 March 2024 in Astana.', '2024-03-20');
     expect(fromText.entities.find((e) => e.kind === EntityKind.EVENT)).toMatchObject({ date: '2024-03-14', dateFrom: 'TEXT' });
