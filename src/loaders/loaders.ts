@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { RelationshipType } from '../domain/enums';
+import type { ProposalRecord, ProposalStatus } from '../domain/review';
 import type { CitationRecord, EntityRecord, RelationshipRecord, SourceRecord } from '../domain/records';
 import type { PageOf, PageRequest, RelationshipFilter } from '../ports/graph-store';
 import type { TimelineRecord, TimelineWindow } from '../ports/traversals';
@@ -21,6 +22,11 @@ export interface TimelineKey {
   readonly window: TimelineWindow;
 }
 
+export interface ProposalsKey {
+  readonly ingestionId: string;
+  readonly status: ProposalStatus | null;
+}
+
 export interface CitationsKey {
   readonly sourceId: string;
   readonly first: number;
@@ -35,6 +41,7 @@ export interface Loaders {
   readonly timeline: DataLoader<TimelineKey, TimelineRecord[], string>;
   readonly citationsOf: DataLoader<CitationsKey, CitationRecord[], string>;
   readonly citationCount: DataLoader<string, number>;
+  readonly proposalsOf: DataLoader<ProposalsKey, ProposalRecord[], string>;
 }
 
 /**
@@ -116,6 +123,16 @@ class LazyLoaders implements Loaders {
   get citationCount(): Loaders['citationCount'] {
     const store = this.#store;
     return this.#keep('citationCount', new DataLoader((ids) => store.citationCounts(ids)));
+  }
+
+  get proposalsOf(): Loaders['proposalsOf'] {
+    const store = this.#store;
+    const loader = groupedLoader(
+      (k: ProposalsKey) => k.ingestionId,
+      (k) => k.status,
+      (ids, k) => store.proposalsOf(ids, k.status),
+    );
+    return this.#keep('proposalsOf', loader);
   }
 
   /** Shadows the prototype's getter with the loader, so later reads are plain property reads. */

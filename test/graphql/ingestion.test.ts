@@ -33,6 +33,19 @@ describe.each(STORE_KINDS)('ingestion API on %s', (kind) => {
 
     const ingest = async () => (await api.data(INGEST, { input: INPUT }, editor)).ingestDocument;
 
+    it('lists ingestions with their proposals in one store call per level', async () => {
+      await api.stop();
+      api = await TestApi.start(api.store, { ...TOKEN_ENV, QUERY_STATS: '1' }, fixedExtractor);
+      await ingest();
+      await api.data(INGEST, { input: { ...INPUT, title: 'A second note', text: `${REVIEW_TEXT} Again.` } }, editor);
+      const result = await api.run<any>('{ ingestions(first: 10) { edges { node { proposals { id status } } } } }', {}, editor);
+      expect(result.errors).toBeUndefined();
+      expect(result.data.ingestions.edges).toHaveLength(2);
+      for (const edge of result.data.ingestions.edges) expect(edge.node.proposals.length).toBeGreaterThan(0);
+      // the listing, then the proposals of both ingestions in one batch.
+      expect(result.extensions?.storeCalls).toBe(2);
+    });
+
     it('files the document with its proposals, flags the contradiction, and files the same text once', async () => {
       const ingestion = await ingest();
       expect(ingestion).toMatchObject({ status: 'OPEN', createdBy: 'editor', source: { title: INPUT.title, text: REVIEW_TEXT } });

@@ -44,7 +44,7 @@ export class IngestionResolver {
     @Ctx() ctx: RequestContext,
     @Arg('status', () => ProposalStatus, { nullable: true }) status: ProposalStatus | null,
   ): Promise<Proposal[]> {
-    const [proposals] = await ctx.store.proposalsOf([ingestion.id], status ?? null);
-    return (proposals ?? []).map(toProposal);
+    const proposals = await ctx.loaders.proposalsOf.load({ ingestionId: ingestion.id, status: status ?? null });
+    return proposals.map(toProposal);
   }
 }
