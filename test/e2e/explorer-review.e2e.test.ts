@@ -162,6 +162,95 @@ describeExplorer('the review screen in a real browser', () => {
     expectClean();
   }, 90_000);
 
+  it('the Edit form: renames a new person, changes a fact\'s role, chooses the organization of a position; accepted, they show on the person\'s page', async () => {
+    // A document of its own, so the proposals the other tests review stay as they are.
+    const title = 'Working session of the Consultative and Advisory Body';
+    const text =
+      'On 20 April 2024 the Consultative and Advisory Body on Democracy held a working session in Astana. ' +
+      'Ambassador Aigerim Nurlanova spoke at the session. ' +
+      'Deputy Foreign Minister Roman Vassilenko chaired the session.';
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_SECRET}` },
+      body: JSON.stringify({ query: INGEST, variables: { input: { title, text, publishedAt: '2024-04-20' } } }),
+    });
+    const body = (await res.json()) as { data?: { ingestDocument: { id: string } }; errors?: unknown };
+    if (body.data === undefined) throw new Error(`ingestDocument failed: ${JSON.stringify(body.errors)}`);
+    const id = body.data.ingestDocument.id;
+
+    tab = await openPage(browser, app.url);
+    const { page, expectClean } = tab;
+    await page.goto(`${app.url}/review`);
+    await page.getByLabel('Editor token').fill(EDITOR_SECRET);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${app.url}/review/${id}`);
+    await waitForHeading(page, title);
+    await waitForLoaded(page);
+    const saved = page.getByRole('status').filter({ hasText: /^Saved the changes to / });
+
+    // (1) The new person, renamed: the card and the facts that name her read the new name.
+    const newName = 'Aigerim Nurlanova-Sadykova';
+    const person = page.getByRole('article', { name: 'Aigerim Nurlanova', exact: true });
+    await person.getByRole('button', { name: 'Edit' }).click();
+    const nameField = person.getByRole('textbox', { name: 'Name' });
+    expect(await nameField.evaluate((el: any) => el === (globalThis as any).document.activeElement)).toBe(true);
+    await nameField.fill(newName);
+    await person.getByRole('button', { name: 'Save' }).click();
+    await saved.waitFor();
+    const renamed = page.getByRole('article', { name: newName, exact: true });
+    await renamed.getByRole('button', { name: 'Edit' }).waitFor();
+    expect(await page.getByRole('article', { name: 'Aigerim Nurlanova', exact: true }).count()).toBe(0);
+    const facts = page.getByRole('region', { name: /^Facts \(/ });
+    await facts.getByRole('article', { name: new RegExp(`^${newName} spoke at`) }).waitFor();
+
+    // (2) A fact's role changed: the card's summary says so.
+    const spoke = facts.getByRole('article', { name: new RegExp(`^${newName} spoke at .* as Ambassador$`) });
+    await spoke.getByRole('button', { name: 'Edit' }).click();
+    expect(await spoke.getByRole('combobox', { name: 'Type' }).inputValue()).toBe('SPOKE_AT');
+    await spoke.getByRole('textbox', { name: 'Role' }).fill('Special Envoy');
+    await spoke.getByRole('button', { name: 'Save' }).click();
+    await saved.waitFor();
+    await facts.getByRole('article', { name: new RegExp(`^${newName} spoke at .* as Special Envoy$`) }).waitFor();
+
+    // (3) A position with no organization named: it cannot be accepted until one is chosen.
+    const position = facts.getByRole('article', { name: new RegExp(`^${newName} holds the position of Ambassador at an organization not named`) });
+    await position.getByText('The organization is not named: choose one with Edit before accepting.').waitFor();
+    expect(await position.getByRole('button', { name: 'Accept' }).isDisabled()).toBe(true);
+    await position.getByRole('button', { name: 'Edit' }).click();
+    const org = position.getByRole('group', { name: 'Organization' });
+    const picker = org.getByRole('combobox', { name: 'Or an existing organization' });
+    await picker.click();
+    await picker.pressSequentially('Ministry of Foreign Affairs', { delay: 20 });
+    const ministry = 'Ministry of Foreign Affairs of the Republic of Kazakhstan';
+    await org.getByRole('listbox', { name: 'Or an existing organization: suggestions' }).getByRole('option', { name: new RegExp(`^${ministry}`) }).first().click();
+    await org.getByText(`Chosen: ${ministry}`).waitFor();
+    await position.getByRole('button', { name: 'Save' }).click();
+    await saved.waitFor();
+    const placed = facts.getByRole('article', { name: `${newName} holds the position of Ambassador at ${ministry}` });
+    await placed.getByRole('link', { name: ministry }).waitFor();
+    await placed.getByRole('button', { name: 'Accept' }).click();
+    await page.getByRole('status').filter({ hasText: /^Accepted / }).waitFor();
+    await placed.getByText('Accepted', { exact: true }).waitFor();
+
+    // Accepting the fact accepted the person it needs, under the new name.
+    await renamed.getByText('Accepted', { exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Accepted entities' }).getByRole('link', { name: newName, exact: true }).waitFor();
+    const speaker = facts.getByRole('article', { name: new RegExp(`^${newName} spoke at .* as Special Envoy$`) });
+    await speaker.getByRole('button', { name: 'Accept' }).click();
+    await speaker.getByText('Accepted', { exact: true }).waitFor();
+    // Her page: the new name, the position at the chosen organization, the new role.
+    await renamed.getByRole('link', { name: `Open ${newName}’s page` }).click();
+    await waitForHeading(page, newName);
+    await waitForLoaded(page);
+    const held = page.getByRole('region', { name: /^Holds position \(/ });
+    await held.getByRole('link', { name: ministry, exact: true }).waitFor();
+    expect(normalise(await held.locator('.sentence').first().textContent())).toContain('Ambassador');
+    const spokeAt = page.getByRole('region', { name: /^Spoke at \(/ });
+    expect(normalise(await spokeAt.locator('.sentence').first().textContent())).toContain('Special Envoy');
+    expect(await page.getByText('Aigerim Nurlanova', { exact: true }).count()).toBe(0);
+    expectClean();
+  }, 90_000);
+
   it('reads at 390 px without a sideways scroll; sign out forgets the token', async () => {
     tab = await openPage(browser, app.url, PHONE);
     const { page, expectClean } = tab;
