@@ -38,6 +38,16 @@ interface FiledProposal {
 
 const normalise = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
+/** Signs in on /review with the editor token, then opens one ingestion and waits for it to load. */
+async function openIngestion(page: RecordedPage['page'], origin: string, id: string, title: string): Promise<void> {
+  await page.goto(`${origin}/review`);
+  await page.getByLabel('Editor token').fill(EDITOR_SECRET);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.goto(`${origin}/review/${id}`);
+  await waitForHeading(page, title);
+  await waitForLoaded(page);
+}
+
 describeExplorer('the review screen in a real browser', () => {
   let browser: Browser;
   let app: RunningApp;
@@ -115,12 +125,7 @@ describeExplorer('the review screen in a real browser', () => {
   it('accept all high-confidence -> the event page shows the existing Roman Vassilenko as chair, with the quote; rejects one with a reason', async () => {
     tab = await openPage(browser, app.url);
     const { page, expectClean } = tab;
-    await page.goto(`${app.url}/review`);
-    await page.getByLabel('Editor token').fill(EDITOR_SECRET);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.goto(`${app.url}/review/${ingestionId}`);
-    await waitForHeading(page, TITLE);
-    await waitForLoaded(page);
+    await openIngestion(page, app.url, ingestionId, TITLE);
 
     // A proposal no high-confidence fact needs: rejected, with a reason asked for.
     const medium = proposals.find((p) => p.relationship !== null && p.relationship.confidence !== 'HIGH');
@@ -180,12 +185,7 @@ describeExplorer('the review screen in a real browser', () => {
 
     tab = await openPage(browser, app.url);
     const { page, expectClean } = tab;
-    await page.goto(`${app.url}/review`);
-    await page.getByLabel('Editor token').fill(EDITOR_SECRET);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.goto(`${app.url}/review/${id}`);
-    await waitForHeading(page, title);
-    await waitForLoaded(page);
+    await openIngestion(page, app.url, id, title);
     const saved = page.getByRole('status').filter({ hasText: /^Saved the changes to / });
 
     // (1) The new person, renamed: the card and the facts that name her read the new name.
@@ -254,12 +254,7 @@ describeExplorer('the review screen in a real browser', () => {
   it('reads at 390 px without a sideways scroll; sign out forgets the token', async () => {
     tab = await openPage(browser, app.url, PHONE);
     const { page, expectClean } = tab;
-    await page.goto(`${app.url}/review`);
-    await page.getByLabel('Editor token').fill(EDITOR_SECRET);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.goto(`${app.url}/review/${ingestionId}`);
-    await waitForHeading(page, TITLE);
-    await waitForLoaded(page);
+    await openIngestion(page, app.url, ingestionId, TITLE);
     expect(await documentWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await page.getByRole('button', { name: 'Sign out' }).click();
     expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('rightsgraph.editorToken'))).toBeNull();

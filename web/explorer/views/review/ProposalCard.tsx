@@ -28,10 +28,12 @@ export function ProposalCard({ proposal: p, all, busy, canAccept, summary, onAcc
   const rel = p.relationship;
   const needsOrg = rel !== null && rel.type === 'HOLDS_POSITION' && rel.to === null && rel.toId === null;
   const orgProposals = all.filter((o) => o.entity?.kind === 'ORGANIZATION' && o.status !== 'REJECTED');
-  const back = (): void => {
-    setMode('view');
-    requestAnimationFrame(() => document.getElementById(`proposal-${p.id}`)?.focus());
+  /** Switches the card's mode and, once it is drawn, focuses the element it opens with. */
+  const switchTo = (next: 'view' | 'reject' | 'edit', focusId: string): void => {
+    setMode(next);
+    requestAnimationFrame(() => document.getElementById(focusId)?.focus());
   };
+  const back = (): void => switchTo('view', `proposal-${p.id}`);
 
   const submitEdit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -101,10 +103,7 @@ export function ProposalCard({ proposal: p, all, busy, canAccept, summary, onAcc
               type="button"
               disabled={busy}
               aria-describedby={titleId}
-              onClick={() => {
-                setMode('reject');
-                requestAnimationFrame(() => document.getElementById(`reason-${p.id}`)?.focus());
-              }}
+              onClick={() => switchTo('reject', `reason-${p.id}`)}
             >
               Reject
             </button>
@@ -112,10 +111,7 @@ export function ProposalCard({ proposal: p, all, busy, canAccept, summary, onAcc
               type="button"
               disabled={busy}
               aria-describedby={titleId}
-              onClick={() => {
-                setMode('edit');
-                requestAnimationFrame(() => document.getElementById(`edit-${p.id}-first`)?.focus());
-              }}
+              onClick={() => switchTo('edit', `edit-${p.id}-first`)}
             >
               Edit
             </button>
