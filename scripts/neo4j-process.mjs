@@ -17,6 +17,9 @@ export const NEO4J_PROJECT_DIR = resolve(dirname(fileURLToPath(import.meta.url))
 /** The launcher's main class. */
 export const LAUNCHER_CLASS = 'rightsgraph.neo4j.Launcher';
 
+/** The offline importer's main class (neo4j-admin database import full, run on a launcher data directory). */
+export const BULK_IMPORT_CLASS = 'rightsgraph.neo4j.BulkImport';
+
 /** Matches the launcher's ready line; group 1 is the Bolt URI. */
 export const READY_LINE = /^NEO4J READY (bolt:\/\/\S+)\s*$/;
 
@@ -52,7 +55,9 @@ const LAUNCHER_CLASS_FILE = join(TARGET, 'classes', 'rightsgraph', 'neo4j', 'Lau
 const LIB_DIR = join(TARGET, 'lib');
 const STAMP = join(TARGET, '.rightsgraph-built');
 const LOCK = join(TARGET, '.rightsgraph-build.lock');
-const SOURCES = [join(NEO4J_PROJECT_DIR, 'pom.xml'), join(NEO4J_PROJECT_DIR, 'src', 'main', 'java', 'rightsgraph', 'neo4j', 'Launcher.java')];
+const JAVA_DIR = join(NEO4J_PROJECT_DIR, 'src', 'main', 'java', 'rightsgraph', 'neo4j');
+const BULK_IMPORT_CLASS_FILE = join(TARGET, 'classes', 'rightsgraph', 'neo4j', 'BulkImport.class');
+const SOURCES = [join(NEO4J_PROJECT_DIR, 'pom.xml'), join(JAVA_DIR, 'Launcher.java'), join(JAVA_DIR, 'BulkImport.java')];
 
 /** `$JAVA_HOME/bin/java` when JAVA_HOME is set, else `java` from PATH. */
 export function javaExecutable() {
@@ -63,6 +68,7 @@ export function javaExecutable() {
 /** Why a build is needed, or null when target/ is up to date. */
 export function launcherBuildReason() {
   if (!existsSync(LAUNCHER_CLASS_FILE)) return 'Launcher.class is missing';
+  if (!existsSync(BULK_IMPORT_CLASS_FILE)) return 'BulkImport.class is missing';
   if (!existsSync(LIB_DIR)) return 'target/lib is missing';
   if (!existsSync(STAMP)) return 'no completed build recorded';
   const built = statSync(STAMP).mtimeMs;
@@ -124,6 +130,19 @@ export function neo4jCommand({ port, data, stopOnStdinEof = false, heap = DEFAUL
   if (data !== undefined && data !== null && data !== '') args.push('--data', resolve(data));
   if (pageCache !== undefined) args.push('--pagecache', pageCache);
   if (stopOnStdinEof) args.push('--stop-on-stdin-eof');
+  return { command: javaExecutable(), args, cwd: NEO4J_PROJECT_DIR };
+}
+
+/**
+ * The command that runs Neo4j's offline importer (BulkImport.java): append `--data DIR` and the
+ * import command's options. It only ever creates a database in an empty DIR.
+ *
+ * @param {{ heap?: string }} [options] heap: the JVM's maximum heap (default DEFAULT_HEAP)
+ * @returns {{ command: string, args: string[], cwd: string }}
+ */
+export function neo4jImportCommand({ heap = DEFAULT_HEAP } = {}) {
+  if (!SIZE.test(heap)) throw new Error(`heap needs a size such as 512m or 2g, got '${heap}'`);
+  const args = [...JVM_FLAGS, '-Xms128m', `-Xmx${heap}`, '-cp', [join('target', 'classes'), join('target', 'lib', '*')].join(delimiter), BULK_IMPORT_CLASS];
   return { command: javaExecutable(), args, cwd: NEO4J_PROJECT_DIR };
 }
 

@@ -5,6 +5,8 @@
  *   node scripts/neo4j.mjs [--port 7687] [--data DIR] [--heap 512m] [--pagecache 64m] [--stop-on-stdin-eof]
  *   node scripts/neo4j.mjs --build-only        build neo4j/ with Maven if needed, then exit
  *   node scripts/neo4j.mjs --print-command ... print {command,args,cwd} as JSON (for the test helper)
+ *   node scripts/neo4j.mjs --print-import-command [--heap 2g]  the same for Neo4j's offline importer
+ *                                              (`npm run import -- --bulk-neo4j` appends --data DIR and its options)
  *
  * Builds neo4j/ with Maven on first use. Prints `NEO4J READY bolt://127.0.0.1:PORT` when it
  * accepts queries; Ctrl-C / SIGTERM stops it cleanly. Without --data the store is a temporary
@@ -12,13 +14,13 @@
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { SIZE, buildNeo4jLauncher, neo4jCommand } from './neo4j-process.mjs';
+import { SIZE, buildNeo4jLauncher, neo4jCommand, neo4jImportCommand } from './neo4j-process.mjs';
 
 const USAGE =
-  'usage: node scripts/neo4j.mjs [--port <n>] [--data <dir>] [--heap <size>] [--pagecache <size>] [--stop-on-stdin-eof] | --build-only | --print-command [...]';
+  'usage: node scripts/neo4j.mjs [--port <n>] [--data <dir>] [--heap <size>] [--pagecache <size>] [--stop-on-stdin-eof] | --build-only | --print-command [...] | --print-import-command [--heap <size>]';
 
 function parse(argv) {
-  const options = { port: undefined, data: undefined, heap: undefined, pageCache: undefined, stopOnStdinEof: false, buildOnly: false, printCommand: false };
+  const options = { port: undefined, data: undefined, heap: undefined, pageCache: undefined, stopOnStdinEof: false, buildOnly: false, printCommand: false, printImportCommand: false };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let value;
@@ -60,6 +62,9 @@ function parse(argv) {
       case '--print-command':
         options.printCommand = true;
         break;
+      case '--print-import-command':
+        options.printImportCommand = true;
+        break;
       case '-h':
       case '--help':
         console.log(USAGE);
@@ -81,6 +86,10 @@ async function main() {
     process.exit(2);
   }
 
+  if (options.printImportCommand) {
+    process.stdout.write(`${JSON.stringify(neo4jImportCommand({ heap: options.heap }))}\n`);
+    return;
+  }
   if (options.printCommand) {
     process.stdout.write(`${JSON.stringify(neo4jCommand(options))}\n`);
     return;

@@ -6,6 +6,10 @@ import type { Config } from './config';
 import { buildGraphqlSchema } from './graphql/schema';
 import { createApollo } from './graphql/apollo';
 import { createHttpServer } from './http/server';
+import { graphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
+import { createMetrics } from './metrics/metrics';
+import { watchStoreStats } from './metrics/store-stats';
+import { timeStoreCalls } from './metrics/timed-store';
 import type { Store } from './ports/store';
 
 /**
@@ -23,11 +27,14 @@ export interface RunningApp {
 /** Starts the whole service on config.PORT (0 picks a free port, for tests). */
 export async function startApp(config: Config, logger: Logger, store?: Store): Promise<RunningApp> {
   const graphStore = store ?? (await openStore(config, logger, { seedIfEmpty: true }));
+  const metrics = createMetrics();
+  watchStoreStats(metrics, graphStore);
   const apollo = createApollo({ config, schema: buildGraphqlSchema(), logger });
+  apollo.addPlugin(graphqlMetricsPlugin(metrics));
   let http: FastifyInstance;
   try {
     await apollo.start();
-    http = await createHttpServer({ config, store: graphStore, logger, apollo });
+    http = await createHttpServer({ config, store: timeStoreCalls(graphStore, metrics), logger, apollo, metrics });
     await http.listen({ port: config.PORT, host: config.HOST });
   } catch (e) {
     // A store this call opened (an embedded one holds DATA_DIR's lock) must not outlive the failure.

@@ -5,11 +5,16 @@ import { importFile } from '../import/import-graph';
 import { IMPORT_USAGE, parseImportArgs } from '../import/import-args';
 import { importSummary } from '../import/import-summary';
 import { createLogger } from '../logger';
+import { BulkImportRefused, bulkImportNeo4j, countMismatches } from '../bulk-import/bulk-import';
+import { bulkSummary } from '../bulk-import/bulk-summary';
 
 /**
  * `npm run import -- <file> [--dry-run] [--actor name]`: validates a JSON Lines or CSV file against
  * itself and the store the environment selects, then writes what is new or changed in one audited
- * write (several, each atomic, beyond 10,000 records). Problems go to stderr with their line numbers and exit code 1; nothing is written then.
+ * write (several, each atomic, beyond what one Neo4j transaction holds: src/import/write-chunks.ts).
+ * Problems go to stderr with their line numbers and exit code 1; nothing is written then. A store
+ * refusal (STORE_LIMIT: a memory limit of Neo4j) goes to stderr as it is, with exit code 1.
+ * With `--bulk-neo4j <file> --data <DIR>` the file instead becomes a new Neo4j database (src/bulk-import).
  */
 async function main(): Promise<number> {
   const args = parseImportArgs(process.argv.slice(2));
@@ -17,6 +22,7 @@ async function main(): Promise<number> {
     console.log(IMPORT_USAGE);
     return 0;
   }
+  if (args.bulk) return bulkImport(args.file, args.bulk.data, args.actor, args.bulk.heap);
   const config = loadConfig();
   const logger = createLogger(config);
   const store = await openStore(config, logger);
@@ -36,6 +42,23 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await store.close();
+  }
+}
+
+/** `--bulk-neo4j`: no store from the environment; the file goes into a new database of its own (src/bulk-import). */
+async function bulkImport(file: string, data: string, actor: string, heap: string | undefined): Promise<number> {
+  try {
+    const result = await bulkImportNeo4j(file, data, { actor, heap, onProgress: (message) => console.error(message) });
+    const summary = bulkSummary(result, file, data);
+    const failed = !result.ok || countMismatches(result.counts).length > 0;
+    (failed ? console.error : console.log)(summary);
+    return failed ? 1 : 0;
+  } catch (e) {
+    if (e instanceof BulkImportRefused) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
   }
 }
 

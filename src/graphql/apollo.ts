@@ -6,6 +6,8 @@ import type { Config } from '../config';
 import type { RequestContext } from '../context';
 import { depthLimitRule } from './depth-limit.rule';
 import { createErrorFormatter } from './errors';
+import { aliasLimitRule, directiveLimitRule } from './limits/amount-limit.rules';
+import { costLimitPlugin } from './limits/cost-limit.plugin';
 import { authenticationPlugin } from './plugins/authentication.plugin';
 import { errorLoggingPlugin } from './plugins/error-logging.plugin';
 import { storeCallStatsPlugin } from './plugins/store-call-stats.plugin';
@@ -28,7 +30,17 @@ export function createApollo({ config, schema, logger }: ApolloOptions): ApolloS
     schema,
     formatError: createErrorFormatter(development),
     includeStacktraceInErrorResponses: development,
-    validationRules: [depthLimitRule(config.MAX_QUERY_DEPTH)],
+    // What a document asks is bounded here, before anything runs: depth, aliases and directives
+    // while validating, the cost once the variables are known (cost-limit.plugin.ts). Its size
+    // (characters, tokens) and batching are refused before Apollo parses it (src/http/graphql.ts).
+    validationRules: [
+      depthLimitRule(config.MAX_QUERY_DEPTH),
+      aliasLimitRule(config.MAX_ALIASES),
+      directiveLimitRule(config.MAX_DIRECTIVES),
+    ],
+    // Automatic persisted queries would let a hash stand for a document the HTTP layer never saw
+    // (src/http/graphql.ts checks the document's size); no client of this API sends them.
+    persistedQueries: false,
     // Writes need a bearer token, which browsers never attach on their own, so the
     // cross-site request forgery that csrfPrevention guards against does not apply; keeping it
     // on would refuse plain spec-compliant `GET /graphql?query=...` requests.
@@ -43,6 +55,7 @@ export function createApollo({ config, schema, logger }: ApolloOptions): ApolloS
       // `Cache-Control: no-store`; the HTTP layer (src/http/graphql.ts) sends that header itself.
       ApolloServerPluginCacheControlDisabled(),
       authenticationPlugin(config.READS_REQUIRE_TOKEN),
+      costLimitPlugin({ maxCost: config.MAX_QUERY_COST, showCost: config.QUERY_STATS }),
       warningsPlugin(),
       errorLoggingPlugin(logger),
       ...(config.QUERY_STATS ? [storeCallStatsPlugin()] : []),

@@ -7,13 +7,17 @@ import { loadTokens } from '../auth/token-config';
 import type { Config } from '../config';
 import type { RequestContext } from '../context';
 import { INTERNAL_MESSAGE } from '../graphql/errors';
+import type { Metrics } from '../metrics/metrics';
 import type { Store } from '../ports/store';
 import { registerExplorer } from './explorer';
 import { GRAPHQL_PATH, registerGraphql } from './graphql';
 import { registerHealth } from './health';
 import { registerIde } from './ide';
 import { IDE_EXAMPLES } from './ide-examples';
+import { observeRequests, registerMetrics } from './metrics-route';
+import { limitRate } from './rate-limit';
 import { RequestLogController, requestIdOf } from './request-log';
+import { addSecurityHeaders } from './security-headers';
 
 /** Request bodies over 1 MiB are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -26,17 +30,20 @@ export interface HttpServerOptions {
   readonly apollo: ApolloServer<RequestContext>;
   /** Defaults to the tokens of `config` (API_TOKENS, API_TOKENS_FILE). */
   readonly authenticator?: Authenticator;
+  /** Where requests are counted and timed, and what GET /metrics shows. */
+  readonly metrics: Metrics;
 }
 
 /**
- * The HTTP edge: GraphQL on GET/POST /graphql (the IDE for browsers on GET), the explorer on GET /
- * (and its deep links), /health and /ready.
+ * The HTTP edge: GraphQL on GET/POST /graphql (the IDE for browsers on GET; rate limited), the
+ * explorer on GET / (and its deep links), /health, /ready and /metrics; helmet's security headers
+ * on every route.
  * Logs through `logger`, one JSON line per request with its id (`x-request-id`, or a new UUID).
  * The caller listens; `close()` stops accepting, lets in-flight requests finish and closes idle
  * keep-alive connections.
  */
 export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
-  const { config, store, logger, apollo } = options;
+  const { config, store, logger, apollo, metrics } = options;
   // Read at start, so a bad token setting stops the server before it listens.
   const authenticator = options.authenticator ?? createAuthenticator(loadTokens(config));
   const app = Fastify({
@@ -47,6 +54,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     genReqId: requestIdOf,
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: 'idle',
+    // The client address the rate limit keys on, when a proxy in front says who the client is.
+    trustProxy: config.TRUST_PROXY,
   });
   app.setErrorHandler(answerError);
   app.addHook('preClose', (done) => {
@@ -61,10 +70,25 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       methods: ['GET', 'POST'],
     });
   }
+  await addSecurityHeaders(app);
+  observeRequests(app, metrics);
   registerHealth(app, store);
+  registerMetrics(app, metrics, config.METRICS_TOKEN);
   registerExplorer(app);
   const idePage = await registerIde(app, { endpoint: GRAPHQL_PATH, examples: IDE_EXAMPLES });
-  registerGraphql(app, { apollo, store, authenticator, idePage });
+  // A scope of their own, so the rate limit's hook runs on the GraphQL routes only.
+  await app.register(async (graphql) => {
+    if (config.RATE_LIMIT_ENABLED) {
+      await limitRate(graphql, {
+        readsPerMinute: config.RATE_LIMIT_READS_PER_MINUTE,
+        writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
+        authenticator,
+        maxTokens: config.MAX_TOKENS,
+        metrics,
+      });
+    }
+    registerGraphql(graphql, { apollo, store, authenticator, idePage, config });
+  });
   return app;
 }
 

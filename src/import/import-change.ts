@@ -35,7 +35,8 @@ export function importChange(ops: readonly WriteOp[], replacing: ReadonlySet<Wri
   });
 }
 
-function target(op: WriteOp): [keyof KindCounts, string] {
+/** The kind and id an import op writes. */
+export function target(op: WriteOp): [keyof KindCounts, string] {
   switch (op.op) {
     case 'putSource':
       return ['sources', op.source.id];

@@ -1,24 +1,22 @@
 import { basename } from 'node:path';
 import type { GraphStore } from '../ports/graph-store';
-import type { GraphWrites, WriteOp } from '../ports/graph-writes';
+import type { GraphWrites } from '../ports/graph-writes';
 import { RecordingStore } from '../editing/recording-store';
 import { toBatch } from '../records/to-batch';
 import type { LineProblem, LocatedLine } from '../records/record-lines';
 import { validateGraph } from '../records/validate-graph';
 import { writeLock } from '../editing/write-lock';
-import { fetchExisting } from './fetch-existing';
+import { fetchExisting, type RecordKind, type WantedIds } from './fetch-existing';
 import { importChange } from './import-change';
 import { planImport, sourceTextConflicts, type KindCounts } from './import-plan';
 import { readRecordFile, type RecordFileContent } from '../records/read-record-file';
+import { writeChunks } from './write-chunks';
+import { partRefused } from './part-refused';
 
 export const DEFAULT_IMPORT_ACTOR = 'import-cli';
 
-/**
- * The most one write may carry. A larger import is split into several writes, each atomic on its
- * own: Neo4j caps the memory of one transaction (128 MiB in neo4j/), which some 25,000 records
- * already pass. Source texts count by their length, since one source may be megabytes.
- */
-export const WRITE_LIMIT = { ops: 10_000, chars: 32_000_000 } as const;
+/** Re-exported: the bulk importer numbers its audit parts the same way. */
+export { WRITE_LIMIT } from './write-chunks';
 
 /** Progress is reported for files of at least this many lines, every this many. */
 const PROGRESS_EVERY = 100_000;
@@ -57,7 +55,8 @@ const NONE: KindCounts = { sources: 0, entities: 0, relationships: 0 };
  * Imports one JSON Lines or CSV file. The whole file is validated first, against itself and the
  * store (references to existing entities and sources resolve, quotes must be verbatim in their
  * source); any problem refuses the whole file. Only new or different records are written, in one
- * `store.write` with an IMPORT audit entry (several, each atomic, beyond WRITE_LIMIT).
+ * `store.write` with an IMPORT audit entry, or, beyond WRITE_LIMIT (what one Neo4j transaction
+ * can hold), in several, each atomic with its own entry.
  */
 export async function importFile(store: ImportStore, path: string, options: ImportOptions = {}): Promise<ImportResult> {
   const file = options.file ?? path;
@@ -83,7 +82,7 @@ async function compareAndWrite(store: ImportStore, content: RecordFileContent, c
   const { lines, texts } = content;
   // Read through the editor's recorder, so each write carries what the comparison saw of its records.
   const recording = new RecordingStore(store);
-  const existing = await fetchExisting(recording.store, wantedIds(lines));
+  const existing = await fetchExisting(recording.store, wantedIds(lines, texts));
   const known = {
     entityIds: new Set(existing.entities.keys()),
     sourceTexts: new Map([...existing.sources.values()].map((s) => [s.id, s.text])),
@@ -100,6 +99,7 @@ async function compareAndWrite(store: ImportStore, content: RecordFileContent, c
   if (dryRun || plan.ops.length === 0) return planned;
 
   const chunks = writeChunks(plan.ops);
+  if (chunks.length > 1) context.progress(`writing ${plan.ops.length} records in ${chunks.length} parts, each atomic on its own`);
   const now = context.now ?? (() => new Date());
   for (const [i, ops] of chunks.entries()) {
     const change = importChange(ops, plan.replacing, {
@@ -108,64 +108,46 @@ async function compareAndWrite(store: ImportStore, content: RecordFileContent, c
       file: basename(context.path),
       part: chunks.length > 1 ? `${i + 1}/${chunks.length}` : null,
     });
-    // What the comparison read: another writer changing it before this part lands is a CONFLICT.
-    await store.write(ops, [change], recording.expectationsFor(ops));
-    if (chunks.length > 1) context.progress(`wrote part ${i + 1}/${chunks.length} (${ops.length} records)`);
+    try {
+      // What the comparison read: another writer changing it before this part lands is a CONFLICT.
+      await store.write(ops, [change], recording.expectationsFor(ops));
+    } catch (e) {
+      throw partRefused(e, ops, i, chunks.length);
+    }
+    if (chunks.length > 1) context.progress(`wrote part ${i + 1}/${chunks.length} (${ops.length} record${ops.length === 1 ? '' : 's'})`);
   }
   return { ...planned, written: plan.ops.length, writes: chunks.length };
 }
 
-/** Consecutive runs of ops within WRITE_LIMIT; order is kept, so each chunk refers only to what precedes it. */
-function writeChunks(ops: readonly WriteOp[]): WriteOp[][] {
-  const chunks: WriteOp[][] = [];
-  let current: WriteOp[] = [];
-  let chars = 0;
-  for (const op of ops) {
-    const size = approximateChars(op);
-    if (current.length > 0 && (current.length >= WRITE_LIMIT.ops || chars + size > WRITE_LIMIT.chars)) {
-      chunks.push(current);
-      current = [];
-      chars = 0;
-    }
-    current.push(op);
-    chars += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
-/** Cheap, not exact: the fields that can be long, plus a fixed allowance for the rest. */
-function approximateChars(op: WriteOp): number {
-  const evidence = (items: readonly { quote: string }[]): number => items.reduce((n, e) => n + e.quote.length + 100, 0);
-  switch (op.op) {
-    case 'putSource':
-      return 500 + op.source.text.length;
-    case 'putEntity':
-      return 500 + evidence(op.entity.evidence) + (op.entity.description?.length ?? 0);
-    case 'putRelationship':
-      return 500 + evidence(op.relationship.evidence) + (op.relationship.description?.length ?? 0);
-    default:
-      return 100;
-  }
-}
-
-/** The file's own ids, to compare, and what its records refer to, to resolve against the store. */
-function wantedIds(lines: readonly LocatedLine[]): { sources: string[]; entities: string[]; relationships: string[] } {
+/**
+ * The file's own ids, to compare, and what its records refer to, to resolve against the store;
+ * with the characters each of its records holds, so the reads can be sized.
+ */
+function wantedIds(lines: readonly LocatedLine[], texts: ReadonlyMap<string, string>): WantedIds {
   const sources: string[] = [];
   const entities: string[] = [];
   const relationships: string[] = [];
+  const chars = { sources: new Map<string, number>(), entities: new Map<string, number>(), relationships: new Map<string, number>() };
   for (const { value: v } of lines) {
     if (v.record === 'source') {
       sources.push(v.id);
+      chars.sources.set(v.id, texts.get(v.id)?.length ?? 0);
       continue;
     }
-    for (const e of v.evidence) sources.push(e.sourceId);
-    if (v.record === 'entity') entities.push(v.id);
-    else {
+    let evidence = 0;
+    for (const e of v.evidence) {
+      sources.push(e.sourceId);
+      evidence += e.quote.length;
+    }
+    if (v.record === 'entity') {
+      entities.push(v.id);
+      chars.entities.set(v.id, evidence);
+    } else {
       relationships.push(v.id);
+      chars.relationships.set(v.id, evidence);
       entities.push(v.fromId, v.toId);
       if (v.onBehalfOfId !== null) entities.push(v.onBehalfOfId);
     }
   }
-  return { sources, entities, relationships };
+  return { sources, entities, relationships, chars: (kind: RecordKind, id: string) => chars[kind].get(id) };
 }

@@ -17,6 +17,8 @@ const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td';
  */
 export function htmlMainText(html: string): HtmlText {
   const { document } = parseHTML(html);
+  // linkedom makes no document element of text without tags, which Readability refuses with a throw.
+  if (!document.documentElement) return { title: null, text: null };
   const pageTitle = document.querySelector('title')?.textContent?.trim() || null;
   // Readability reads the DOM it is given destructively; linkedom's is ours alone here.
   const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();

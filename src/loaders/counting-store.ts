@@ -4,6 +4,7 @@ import type { IngestionStatus, ProposalStatus } from '../domain/review';
 import type { EntityListRequest, GraphBatch, PageRequest, RelationshipFilter, SearchRequest } from '../ports/graph-store';
 import type { ChangeQuery, WriteExpectation, WriteOp } from '../ports/graph-writes';
 import type { Store } from '../ports/store';
+import type { ReadPlan, RecordFields } from '../ports/read-plan';
 import type { CoParticipationRequest, NeighborhoodRequest, PathRequest, TimelineWindow } from '../ports/traversals';
 
 export interface CallCounter {
@@ -30,6 +31,11 @@ export class CountingStore implements Store {
   getEntities(ids: readonly string[]) {
     this.counter.count++;
     return this.store.getEntities(ids);
+  }
+
+  readPlanned(ids: readonly string[], plan: ReadPlan, fields?: RecordFields) {
+    this.counter.count++;
+    return this.store.readPlanned(ids, plan, fields);
   }
 
   getRelationships(ids: readonly string[]) {

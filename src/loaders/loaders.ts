@@ -5,6 +5,7 @@ import type { CitationRecord, EntityRecord, RelationshipRecord, SourceRecord } f
 import type { PageOf, PageRequest, RelationshipFilter } from '../ports/graph-store';
 import type { TimelineRecord, TimelineWindow } from '../ports/traversals';
 import type { Store } from '../ports/store';
+import type { PlannedRead, ReadPlan, RecordFields } from '../ports/read-plan';
 
 export interface RelationshipsKey {
   readonly id: string;
@@ -15,6 +16,13 @@ export interface RelationshipsKey {
 export interface ParticipationsKey {
   readonly eventId: string;
   readonly types: readonly RelationshipType[];
+}
+
+/** An entity read together with what the query will read below it (ports/read-plan). */
+export interface PlannedKey {
+  readonly id: string;
+  readonly plan: ReadPlan;
+  readonly fields: RecordFields;
 }
 
 export interface TimelineKey {
@@ -34,6 +42,8 @@ export interface CitationsKey {
 
 export interface Loaders {
   readonly entity: DataLoader<string, EntityRecord | null>;
+  /** The entity, one round trip for it and everything its plan names, which primes the other loaders. */
+  readonly planned: DataLoader<PlannedKey, EntityRecord | null, string>;
   readonly relationship: DataLoader<string, RelationshipRecord | null>;
   readonly source: DataLoader<string, SourceRecord | null>;
   readonly relationshipsOf: DataLoader<RelationshipsKey, PageOf<RelationshipRecord>, string>;
@@ -68,6 +78,28 @@ class LazyLoaders implements Loaders {
   get entity(): Loaders['entity'] {
     const store = this.#store;
     return this.#keep('entity', new DataLoader((ids) => store.getEntities(ids)));
+  }
+
+  get planned(): Loaders['planned'] {
+    const store = this.#store;
+    const loader = groupedLoader(
+      (k: PlannedKey) => k.id,
+      (k) => ({ plan: k.plan, fields: k.fields }),
+      async (ids, k) => {
+        const read = await store.readPlanned(ids, k.plan, k.fields);
+        this.#prime(read);
+        return read.roots;
+      },
+    );
+    return this.#keep('planned', loader);
+  }
+
+  /** Keeps what a planned read brought, under the keys the resolvers below will ask for it by. */
+  #prime(read: PlannedRead): void {
+    for (const e of read.roots) if (e) this.entity.prime(e.id, e);
+    for (const e of read.entities) this.entity.prime(e.id, e);
+    for (const p of read.participations) this.participationsOf.prime({ eventId: p.eventId, types: p.types }, p.rows);
+    for (const r of read.relationshipPages) this.relationshipsOf.prime({ id: r.id, filter: r.filter, page: r.page }, r.result);
   }
 
   get relationship(): Loaders['relationship'] {

@@ -42,7 +42,10 @@ export function validateGraph(
   const checkEvidence = (l: LocatedLine, evidence: readonly EvidenceLine[]): void => {
     evidence.forEach((e, i) => {
       const text = texts.get(e.sourceId);
+      // Offsets that mark the quote prove it verbatim without scanning a long text for it (a bulk load checks a million).
+      const marked = text !== undefined && e.start !== undefined && locateQuote(text, e.quote, e) !== null;
       if (text === undefined) problem(l, `evidence[${i}].sourceId "${e.sourceId}" is not a known source id`);
+      else if (marked) return;
       else if (!text.includes(e.quote)) {
         problem(l, `evidence[${i}].quote is not found verbatim in source "${e.sourceId}": "${e.quote.slice(0, 120)}"`);
       } else if (e.start !== undefined && e.end !== undefined && locateQuote(text, e.quote, e) === null) {

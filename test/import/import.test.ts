@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChangeOperation } from '../../src/domain/change';
 import { importFile, WRITE_LIMIT } from '../../src/import/import-graph';
+import { writeCost } from '../../src/import/write-chunks';
 import type { Store } from '../../src/ports/store';
 import { loadedStore } from '../support/stores';
 import { FOUNDING_SOURCE_ID } from '../support/seed-source';
@@ -169,17 +170,36 @@ describe('a bad line among 1000 good ones', () => {
     expect(result).toMatchObject({ problems: [], records: 1001, written: 1001, writes: 1 });
   });
 
-  it('splits a file beyond one write into several, each audited with its part', async () => {
+  it('splits a file beyond one write into several, each within WRITE_LIMIT, packed in order and audited with its part', async () => {
     const lines = [JSON.stringify(newSource)];
-    for (let i = 0; i < WRITE_LIMIT.ops + 10; i++) {
+    // Some 10 kB each as Neo4j holds them: past WRITE_LIMIT.bytes well before WRITE_LIMIT.ops.
+    const count = 9_000;
+    for (let i = 0; i < count; i++) {
       lines.push(JSON.stringify({ record: 'entity', id: `p-${i}`, kind: 'PERSON', name: `P ${i}`, evidence: [{ sourceId: newSource.id, quote: 'Head' }] }));
     }
     const progress: string[] = [];
     const before = await graphCounts(store);
     const result = await importFile(store, writeTemp('huge.jsonl', lines.join('\n')), { onProgress: (m) => progress.push(m) });
-    expect(result).toMatchObject({ problems: [], written: WRITE_LIMIT.ops + 11, writes: 2 });
-    expect(progress).toEqual([`wrote part 1/2 (${WRITE_LIMIT.ops} records)`, 'wrote part 2/2 (11 records)']);
-    const changes = await store.changes({ first: 2, offset: before.changes });
-    expect(changes.items.map((c) => [JSON.parse(c.after!).part, c.ids.length])).toEqual([['1/2', WRITE_LIMIT.ops], ['2/2', 11]]);
+    expect(result).toMatchObject({ problems: [], written: count + 1 });
+    expect(result.writes).toBeGreaterThan(1);
+
+    const parts = (await store.changes({ first: result.writes, offset: before.changes })).items;
+    expect(progress).toEqual([
+      `writing ${count + 1} records in ${result.writes} parts, each atomic on its own`,
+      ...parts.map((c, i) => `wrote part ${i + 1}/${result.writes} (${c.ids.length} records)`),
+    ]);
+    expect(parts.map((c) => JSON.parse(c.after!).part)).toEqual(parts.map((_, i) => `${i + 1}/${result.writes}`));
+    expect(parts.flatMap((c) => c.ids)).toEqual([newSource.id, ...Array.from({ length: count }, (_, i) => `p-${i}`)]);
+    const [source] = await store.getSources([newSource.id]);
+    const costOf = async (ids: readonly string[]): Promise<number[]> =>
+      (await store.getEntities(ids)).map((e, i) => (e ? writeCost({ op: 'putEntity', entity: e }) : ids[i] === newSource.id ? writeCost({ op: 'putSource', source: source! }) : NaN));
+    const costs = await Promise.all(parts.map((c) => costOf(c.ids)));
+    for (const [i, cost] of costs.entries()) {
+      const total = cost.reduce((a, b) => a + b, 0);
+      expect(total).toBeLessThanOrEqual(WRITE_LIMIT.bytes);
+      expect(cost.length).toBeLessThanOrEqual(WRITE_LIMIT.ops);
+      // Packed: the next part's first record would not have fitted.
+      if (i + 1 < costs.length) expect(total + costs[i + 1]![0]!).toBeGreaterThan(WRITE_LIMIT.bytes);
+    }
   });
 });

@@ -99,7 +99,10 @@ describe('Neo4j adapter parameters', () => {
     expect(parametersIn(LIST_ENTITIES_BY_NAME)).toEqual(keys(listParams));
     expect(parametersIn(LIST_ENTITIES_BY_DATE_DESC)).toEqual(keys(listParams));
     for (const d of Object.values(Direction)) {
-      expect(parametersIn(RELATIONSHIPS_OF[d])).toEqual(keys({ ids: [], ...P.relationshipFilterParams(fullFilter, page) }));
+      const params = keys({ ids: [], ...P.relationshipFilterParams(fullFilter, page) });
+      expect(parametersIn(RELATIONSHIPS_OF[d].windowed)).toEqual(params);
+      // Without a window the date parameters are sent but never read.
+      expect(parametersIn(RELATIONSHIPS_OF[d].all)).toEqual(['first', 'ids', 'offset', 'otherKinds', 'types']);
     }
     expect(parametersIn(PARTICIPATIONS_OF)).toEqual(keys({ ids: [], ...P.participationParams(participation) }));
     expect(parametersIn(CITATIONS_OF)).toEqual(keys(P.citationParams(['s'], 1)));

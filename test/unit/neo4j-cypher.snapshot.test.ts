@@ -79,7 +79,7 @@ describe('Neo4j adapter statements', () => {
     }
     for (const k of ENTITY_KINDS) expect(UPSERT_ENTITIES[k]).toMatch(new RegExp(`SET n:${KIND_LABELS[k]}$`));
     for (const d of Object.values(Direction)) {
-      expect(RELATIONSHIPS_OF[d]).toEqual(expect.any(String));
+      expect(RELATIONSHIPS_OF[d]).toEqual({ windowed: expect.any(String), all: expect.any(String) });
       expect(SHORTEST_PATHS[d]).toHaveLength(MAX_PATH_HOPS);
     }
   });

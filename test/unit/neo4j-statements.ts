@@ -3,12 +3,14 @@ import * as cypher from '../../src/adapters/neo4j/cypher';
 import * as labels from '../../src/adapters/neo4j/labels';
 import { RELATIONSHIP_TYPE_NAMES } from '../../src/adapters/neo4j/labels';
 import * as migrate from '../../src/adapters/neo4j/migrate-cypher';
+import * as plan from '../../src/adapters/neo4j/plan-cypher';
 import * as review from '../../src/adapters/neo4j/review-cypher';
 import * as schema from '../../src/adapters/neo4j/schema';
 import * as traversal from '../../src/adapters/neo4j/traversal-cypher';
 import * as upsert from '../../src/adapters/neo4j/upsert-cypher';
 import * as write from '../../src/adapters/neo4j/write-cypher';
-import { RELATIONSHIP_TYPES, RelationshipType } from '../../src/domain/enums';
+import { Direction, RELATIONSHIP_TYPES, RelationshipType } from '../../src/domain/enums';
+import { RECORDS_ONLY, type ReadPlan } from '../../src/ports/read-plan';
 
 /**
  * Every statement the Neo4j adapter sends, by name, for the snapshot tests. Constants are found by
@@ -22,6 +24,7 @@ export const STATEMENT_MODULES = {
   'citation-cypher': citation,
   cypher,
   'migrate-cypher': migrate,
+  'plan-cypher': plan,
   'review-cypher': review,
   schema,
   'traversal-cypher': traversal,
@@ -35,6 +38,8 @@ export const NOT_STATEMENTS: ReadonlySet<string> = new Set([
   'citation-cypher.ENTITY_CITATION_INDEX',
   'citation-cypher.RELATIONSHIP_CITATION_INDEX',
   'cypher.FULLTEXT_INDEX',
+  // The cache key of planStatement, not a statement.
+  'plan-cypher.shapeOf',
   'schema.FULLTEXT_ANALYZER',
   // Its `create` statements are exported, and snapshotted, on their own.
   'schema.FULLTEXT_INDEXES',
@@ -58,12 +63,35 @@ export const BUILDERS: Readonly<Record<string, () => Record<string, Statement>>>
     'every type': cypher.BY_IDS_ANY_TYPE('r'),
     'HOSTED, MEMBER_OF': cypher.BY_IDS_ANY_TYPE('r.id AS id', [RelationshipType.HOSTED, RelationshipType.MEMBER_OF].map(typeName)),
   }),
+  'cypher.relationshipMatch': () => ({ 'BOTH, nested': cypher.relationshipMatch(Direction.BOTH, 'p1', '2', 'pr_') }),
+  'cypher.RELATIONSHIP_ORDER': () => ({ '2': cypher.RELATIONSHIP_ORDER('2') }),
+  'cypher.participationMatch': () => ({ nested: cypher.participationMatch('n0', '1', 'p_') }),
+  'cypher.PARTICIPATION_ORDER': () => ({ nested: cypher.PARTICIPATION_ORDER('1', 'p_') }),
+  'plan-cypher.planStatement': () => ({
+    'participants with their relationships and those ends': plan.planStatement(PARTICIPANTS_AND_THEIR_RELATIONSHIPS),
+    'relationships with their ends': plan.planStatement({ participations: null, relationships: { ...SOME_RELATIONSHIPS, ends: RECORDS_ONLY } }),
+    'the same, names only: uncounted, no bodies acted for': plan.planStatement(
+      { participations: null, relationships: { ...SOME_RELATIONSHIPS, ends: RECORDS_ONLY } },
+      { entity: [], relationship: [], counts: false },
+    ),
+  }),
   'upsert-cypher.existingRelationships': () => ({
     CHAIRED: upsert.existingRelationships([RelationshipType.CHAIRED]),
     'CHAIRED, MEMBER_OF': upsert.existingRelationships([RelationshipType.CHAIRED, RelationshipType.MEMBER_OF]),
     'every type': upsert.existingRelationships(RELATIONSHIP_TYPES),
   }),
   'upsert-cypher.createGroupedRelationships': () => ({ ATTENDED: upsert.createGroupedRelationships(typeName(RelationshipType.ATTENDED)) }),
+};
+
+const SOME_RELATIONSHIPS = { filter: { direction: Direction.BOTH }, page: { first: 5, offset: 0 } } as const;
+
+/** W3 of the peer bench: an event's participants, their first relationships, the entities at the other end. */
+const PARTICIPANTS_AND_THEIR_RELATIONSHIPS: ReadPlan = {
+  participations: {
+    types: [RelationshipType.CHAIRED, RelationshipType.ATTENDED],
+    ends: { participations: null, relationships: { ...SOME_RELATIONSHIPS, ends: RECORDS_ONLY } },
+  },
+  relationships: null,
 };
 
 /**

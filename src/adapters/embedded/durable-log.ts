@@ -1,8 +1,10 @@
 import type { ChangeRecord } from '../../domain/change';
 import { storeUnavailable } from '../../domain/errors';
 import type { WriteOp } from '../../ports/graph-writes';
+import type { StoreStats } from '../../ports/store';
 import type { Logger } from 'pino';
 import type { DataLock } from './data-lock';
+import { diskProblem } from './disk-problem';
 import type { dataFiles } from './data-files';
 import type { GraphState } from './graph-state';
 import type { Journal } from './journal';
@@ -15,6 +17,8 @@ export interface CompactionPolicy {
   readonly afterBytes: number;
   /** Size of the snapshot on disk now. */
   readonly snapshotBytes: number;
+  /** When that snapshot was written, ms since the epoch. */
+  readonly snapshotAtMs: number;
   readonly logger?: Logger;
 }
 
@@ -24,6 +28,8 @@ export class DurableLog {
   private failure: unknown = null;
   /** Raised after a failed snapshot, so a full disk is not retried on every write. */
   private compactAt: number;
+  private snapshotBytes: number;
+  private snapshotAtMs: number;
 
   constructor(
     private readonly journal: Journal,
@@ -32,6 +38,12 @@ export class DurableLog {
     private readonly policy: CompactionPolicy,
   ) {
     this.compactAt = Math.max(policy.afterBytes, policy.snapshotBytes);
+    this.snapshotBytes = policy.snapshotBytes;
+    this.snapshotAtMs = policy.snapshotAtMs;
+  }
+
+  stats(): StoreStats {
+    return { journalBytes: this.journal.bytes, snapshotBytes: this.snapshotBytes, lastCompactionMs: this.snapshotAtMs };
   }
 
   /** Resolves once the write is on disk; rejects with STORE_UNAVAILABLE when it cannot be. */
@@ -40,14 +52,23 @@ export class DurableLog {
     // once (PostgreSQL's "fsyncgate"), so no later write can be trusted: only a restart, which
     // rebuilds from what is really on disk, is safe.
     if (this.failure !== null) {
-      throw storeUnavailable('an earlier write could not be made durable; restart the server to recover', this.failure);
+      throw storeUnavailable(
+        `writes are refused since an earlier one could not be made durable: ${diskProblem(this.failure)}. ` +
+          'Reads go on; make the disk writable, then restart the server.',
+        this.failure,
+      );
     }
     try {
       await this.journal.append({ seq: this.lastSeq + 1, ops, changes });
       this.lastSeq++;
     } catch (e) {
       this.failure = e;
-      throw storeUnavailable('the write could not be made durable; nothing was changed', e);
+      this.policy.logger?.error({ err: e }, 'a write could not be made durable; writes are refused until a restart');
+      throw storeUnavailable(
+        `the write could not be made durable, so nothing was changed: ${diskProblem(e)}. ` +
+          'Reads go on; writes are refused until the disk is writable again and the server restarted.',
+        e,
+      );
     }
   }
 
@@ -84,6 +105,8 @@ export class DurableLog {
       return;
     }
     this.compactAt = Math.max(this.policy.afterBytes, snapshotBytes);
+    this.snapshotBytes = snapshotBytes;
+    this.snapshotAtMs = Date.now();
     logger?.info(
       { lastSeq: this.lastSeq, journalBytes, snapshotBytes, ms: Math.round(performance.now() - started) },
       'journal folded into a new snapshot',
@@ -94,7 +117,11 @@ export class DurableLog {
     try {
       await this.journal.close();
     } finally {
-      await this.lock.release();
+      // On a read-only disk the lock file cannot go; it names this process, which is about to be
+      // gone, so the next start takes it over. Failing here would only turn a clean stop into exit 1.
+      await this.lock.release().catch((e: unknown) => {
+        this.policy.logger?.warn({ err: e }, 'could not remove the lock file; the next start takes it over');
+      });
     }
   }
 }

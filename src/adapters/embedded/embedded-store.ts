@@ -1,4 +1,6 @@
 import { compareNullableStrings, compareStrings } from '../../domain/compare';
+import { ALL_RECORD_FIELDS, type PlannedRead, type PlannedReads, type ReadPlan, type RecordFields } from '../../ports/read-plan';
+import { readPlannedThrough } from './read-planned';
 import type { ChangeRecord } from '../../domain/change';
 import { Direction, type RelationshipType } from '../../domain/enums';
 import { storeUnavailable } from '../../domain/errors';
@@ -47,13 +49,14 @@ import { storedView } from './stored-view';
 import { SerialQueue } from '../../concurrency/serial-queue';
 import type { IngestionRecord, IngestionStatus, ProposalRecord, ProposalStatus } from '../../domain/review';
 import type { ReviewQueue } from '../../ports/review-queue';
+import type { StoreStats } from '../../ports/store';
 
 /**
  * The in-process store: a graphology multigraph keyed by entity and relationship ids.
  * `new EmbeddedStore(checkWrite)` lives in memory only (tests, benchmarks); `EmbeddedStore.open(...)` keeps
  * a data directory, where every write is journaled and fsynced before it resolves.
  */
-export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites, ReviewQueue {
+export class EmbeddedStore implements GraphStore, PlannedReads, GraphTraversals, GraphWrites, ReviewQueue {
   readonly kind = 'embedded' as const;
   private readonly graph: Graph;
   private readonly searchDocs: ReadonlyMap<string, SearchDoc>;
@@ -86,6 +89,10 @@ export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites, 
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
     return ids.map((id) => this.state.entity(id));
+  }
+
+  readPlanned(ids: readonly string[], plan: ReadPlan, fields: RecordFields = ALL_RECORD_FIELDS): Promise<PlannedRead> {
+    return readPlannedThrough(this, ids, plan, fields);
   }
 
   async getRelationships(ids: readonly string[]): Promise<(RelationshipRecord | null)[]> {
@@ -243,6 +250,11 @@ export class EmbeddedStore implements GraphStore, GraphTraversals, GraphWrites, 
   }
 
   async ping(): Promise<void> {}
+
+  /** In memory only, nothing to report. */
+  stats(): StoreStats {
+    return this.log?.stats() ?? {};
+  }
 
   /** Waits for queued writes, then releases the journal and the data directory's lock. */
   async close(): Promise<void> {

@@ -61,9 +61,9 @@ export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state
     }
     // A snapshot whose evidence was given offsets is written again, so they are found only once.
     const compacted = created || scan.replayed > 0 || upgraded > 0;
-    const snapshotBytes = compacted
-      ? await writeSnapshot(files.snapshot, files.snapshotTemp, state, scan.lastSeq)
-      : ((await sizeOf(files.snapshot)) ?? 0);
+    const snapshot = compacted
+      ? { bytes: await writeSnapshot(files.snapshot, files.snapshotTemp, state, scan.lastSeq), atMs: Date.now() }
+      : await snapshotFile(files.snapshot);
     const journal = await Journal.openEmpty(files.journal);
     // The journal may be new; its name must be on disk before any write is acknowledged in it.
     await fsyncDirectory(dataDir).catch(async (e: unknown) => {
@@ -85,7 +85,13 @@ export async function openDataDir(options: EmbeddedOpenOptions): Promise<{ state
       },
       'embedded store opened',
     );
-    const policy = { files, afterBytes: options.compactAfterBytes ?? COMPACT_AFTER_BYTES, snapshotBytes, logger };
+    const policy = {
+      files,
+      afterBytes: options.compactAfterBytes ?? COMPACT_AFTER_BYTES,
+      snapshotBytes: snapshot.bytes,
+      snapshotAtMs: snapshot.atMs,
+      logger,
+    };
     return { state, log: new DurableLog(journal, lock, scan.lastSeq, policy) };
   } catch (e) {
     await lock.release();
@@ -121,6 +127,11 @@ function replay(state: GraphState, checkWrite: WriteCheck, logged: JournalEntry)
     );
   }
   state.apply(entry.ops, entry.changes);
+}
+
+async function snapshotFile(path: string): Promise<{ bytes: number; atMs: number }> {
+  const info = await stat(path);
+  return { bytes: info.size, atMs: info.mtimeMs };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import { timelineDate } from '../../domain/date-window';
 import { Direction, EntityKind, type RelationshipType } from '../../domain/enums';
 import type { RelationshipRecord } from '../../domain/records';
 import type { Graph } from './graph-types';
+import { checkDeadline } from '../../ports/deadline';
 import {
   TRAVERSAL_CAPS,
   type CoParticipationRecord,
@@ -45,7 +46,11 @@ function reverse(direction: Direction): Direction {
 
 const compareSteps = (a: Step, b: Step): number => compareStrings(a.node, b.node) || compareStrings(a.rel.id, b.rel.id);
 
+// Every traversal checks the operation's budget (src/ports/deadline.ts) before it starts and
+// then per node of a layer: a walk past its budget stops before the next node's edges.
+
 export function shortestPaths(graph: Graph, request: PathRequest): PathRecord[] {
+  checkDeadline();
   const { fromId, toId, maxHops, direction, first } = request;
   if (!graph.hasNode(fromId) || !graph.hasNode(toId)) return [];
   if (fromId === toId) return [{ nodeIds: [fromId], relationships: [] }];
@@ -71,6 +76,7 @@ export function shortestPaths(graph: Graph, request: PathRequest): PathRecord[] 
     if (hops + 1 >= maxHops) break;
     const next: string[] = [];
     for (const node of layer) {
+      checkDeadline();
       for (const s of stepsFrom(graph, node, direction, types)) {
         if (s.node === toId) continue;
         const d = distance.get(s.node);
@@ -139,6 +145,7 @@ function enumeratePaths(
 }
 
 export function neighborhood(graph: Graph, request: NeighborhoodRequest): SubgraphRecord {
+  checkDeadline();
   if (!graph.hasNode(request.id)) return { nodeIds: [], relationships: [], truncated: false };
   const types = request.types?.length ? new Set(request.types) : null;
   const kinds = request.kinds?.length ? new Set<EntityKind>(request.kinds) : null;
@@ -149,6 +156,7 @@ export function neighborhood(graph: Graph, request: NeighborhoodRequest): Subgra
   for (let d = 0; d < request.depth && layer.length > 0 && !truncated; d++) {
     const found = new Set<string>();
     for (const node of layer) {
+      checkDeadline();
       for (const s of stepsFrom(graph, node, Direction.BOTH, types)) {
         if (kept.has(s.node) || found.has(s.node)) continue;
         if (kinds && !kinds.has(graph.getNodeAttributes(s.node).kind)) continue;
@@ -167,6 +175,7 @@ export function neighborhood(graph: Graph, request: NeighborhoodRequest): Subgra
     }
     layer = next;
   }
+  checkDeadline();
   const relationships: RelationshipRecord[] = [];
   for (const node of order) {
     graph.forEachOutEdge(node, (_e, attributes, _s, target) => {
@@ -182,6 +191,7 @@ export function neighborhood(graph: Graph, request: NeighborhoodRequest): Subgra
 }
 
 export function coParticipants(graph: Graph, request: CoParticipationRequest): CoParticipationRecord[] {
+  checkDeadline();
   if (!graph.hasNode(request.id)) return [];
   const types = new Set(request.types);
   const events = new Set<string>();
@@ -190,6 +200,7 @@ export function coParticipants(graph: Graph, request: CoParticipationRequest): C
   });
   const shared = new Map<string, Set<string>>();
   for (const event of events) {
+    checkDeadline();
     graph.forEachInEdge(event, (_e, a, source) => {
       if (source === request.id || !types.has(a.type)) return;
       const set = shared.get(source) ?? new Set<string>();
@@ -208,6 +219,7 @@ export function coParticipants(graph: Graph, request: CoParticipationRequest): C
 }
 
 export function timeline(graph: Graph, id: string, request: TimelineWindow): TimelineRecord[] {
+  checkDeadline();
   if (!graph.hasNode(id)) return [];
   const items: TimelineRecord[] = [];
   for (const { node, rel } of stepsFrom(graph, id, Direction.BOTH, null)) {

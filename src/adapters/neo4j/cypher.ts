@@ -78,55 +78,79 @@ export const LIST_ENTITIES_BY_NAME = listEntities('n.name, n.id');
 /** Cypher sorts nulls first in DESC; `n.date IS NULL` (false before true) moves them last. */
 export const LIST_ENTITIES_BY_DATE_DESC = listEntities('n.date IS NULL, n.date DESC, n.name, n.id');
 
-const PATTERNS: Readonly<Record<Direction, string>> = {
-  [Direction.OUTGOING]: '(n)-[r]->(other)',
-  [Direction.INCOMING]: '(n)<-[r]-(other)',
-  [Direction.BOTH]: '(n)-[r]-(other)',
-};
-
 /** src/domain/date-window's firstDay / lastDay, on a Cypher expression. */
 const firstDay = (d: string): string => `CASE size(${d}) WHEN 4 THEN ${d} + '-01-01' WHEN 7 THEN ${d} + '-01' ELSE ${d} END`;
 const lastDay = (d: string): string => `CASE size(${d}) WHEN 4 THEN ${d} + '-12-31' WHEN 7 THEN ${d} + '-31' ELSE ${d} END`;
 
 /**
- * Per entity id: the relationships in the direction that pass the filter, ordered by (type, id)
- * as the port requires, counted, then sliced, in one round trip. The date window is
- * domain/date-window's intervalMatches: the interval is the relationship's own dates, else its
- * event's date; window bounds arrive already padded ($activeFirst ... $toLast). An undirected
- * expand meets a self-loop once, as the port wants (the differential test has self-loops).
+ * The relationships of entity `n` in a direction that pass a RelationshipFilter, bound as `r<s>`
+ * with the entity at the other end as `o<s>`; the filter's parameters (./params
+ * relationshipFilterParams) are read as `$<p>name`. The suffix keeps the variables of nested
+ * subqueries apart (a subquery may not redeclare a variable of its outer scope). The date window
+ * is domain/date-window's intervalMatches: the interval is the relationship's own dates, else its
+ * event's date; window bounds arrive already padded. An undirected expand meets a self-loop once,
+ * as the port wants (the differential test has self-loops). `windowed` false leaves the date
+ * window out of the text (for a filter without one: hasDateWindow).
  */
-export const RELATIONSHIPS_OF: Readonly<Record<Direction, string>> = Object.fromEntries(
-  Object.values(Direction).map((d) => [
-    d,
-    `
+export function relationshipMatch(direction: Direction, n: string, s: string, p: string, windowed = true): string {
+  const [r, o, start] = [`r${s}`, `o${s}`, `start${s}`];
+  const pattern = {
+    [Direction.OUTGOING]: `(${n})-[${r}]->(${o})`,
+    [Direction.INCOMING]: `(${n})<-[${r}]-(${o})`,
+    [Direction.BOTH]: `(${n})-[${r}]-(${o})`,
+  }[direction];
+  const match = `MATCH ${pattern}
+    WHERE ($${p}types IS NULL OR type(${r}) IN $${p}types)
+      AND ($${p}otherKinds IS NULL OR ${o}.kind IN $${p}otherKinds)`;
+  // Without a window, the dates are not read at all: three property reads per relationship saved.
+  if (!windowed) return match;
+  return `${match}
+    WITH ${r}, ${o}, coalesce(${r}.startDate, CASE WHEN ${o}.kind = $${p}eventKind THEN ${o}.date END) AS ${start}
+    WITH ${r}, ${o}, ${start}, ${firstDay(start)} AS lo${s},
+      CASE WHEN ${r}.endDate IS NOT NULL THEN ${lastDay(`${r}.endDate`)} WHEN ${r}.startDate IS NOT NULL THEN null ELSE ${lastDay(start)} END AS hi${s}
+    WHERE NOT $${p}windowed OR (${start} IS NOT NULL
+      AND ($${p}activeLast IS NULL OR (lo${s} <= $${p}activeLast AND (hi${s} IS NULL OR hi${s} >= $${p}activeFirst)))
+      AND ($${p}toLast IS NULL OR lo${s} <= $${p}toLast)
+      AND ($${p}fromFirst IS NULL OR hi${s} IS NULL OR hi${s} >= $${p}fromFirst))`;
+}
+
+/** The order the port gives relationships in, on relationshipMatch's variables. */
+export const RELATIONSHIP_ORDER = (s: string): string => `type(r${s}), r${s}.id`;
+
+/**
+ * Per entity id: the relationships in the direction that pass the filter, ordered by (type, id)
+ * as the port requires, counted, then sliced, in one round trip.
+ */
+const relationshipsOf = (d: Direction, windowed: boolean): string => `
   UNWIND $ids AS id
   MATCH (n:${E} {id: id})
   WITH id, COLLECT {
-    MATCH ${PATTERNS[d]}
-    WHERE ($types IS NULL OR type(r) IN $types)
-      AND ($otherKinds IS NULL OR other.kind IN $otherKinds)
-    WITH r, coalesce(r.startDate, CASE WHEN other.kind = $eventKind THEN other.date END) AS start
-    WITH r, start, ${firstDay('start')} AS lo,
-      CASE WHEN r.endDate IS NOT NULL THEN ${lastDay('r.endDate')} WHEN r.startDate IS NOT NULL THEN null ELSE ${lastDay('start')} END AS hi
-    WHERE NOT $windowed OR (start IS NOT NULL
-      AND ($activeLast IS NULL OR (lo <= $activeLast AND (hi IS NULL OR hi >= $activeFirst)))
-      AND ($toLast IS NULL OR lo <= $toLast)
-      AND ($fromFirst IS NULL OR hi IS NULL OR hi >= $fromFirst))
-    RETURN r ORDER BY type(r), r.id
+    ${relationshipMatch(d, 'n', '', '', windowed)}
+    RETURN r ORDER BY ${RELATIONSHIP_ORDER('')}
   } AS rels
-  RETURN id, size(rels) AS totalCount, [r IN rels[$offset..($offset + $first)] | ${REL_ROW('r')}] AS items`,
-  ]),
-) as Record<Direction, string>;
+  RETURN id, size(rels) AS totalCount, [r IN rels[$offset..($offset + $first)] | ${REL_ROW('r')}] AS items`;
+
+/** By direction, then with a date window or without one (`all`). */
+export const RELATIONSHIPS_OF: Readonly<Record<Direction, { readonly windowed: string; readonly all: string }>> = Object.fromEntries(
+  Object.values(Direction).map((d) => [d, { windowed: relationshipsOf(d, true), all: relationshipsOf(d, false) }]),
+) as Record<Direction, { windowed: string; all: string }>;
+
+/** Relationships of the participation types into event `e`, as `r<s>` from participant `p<s>` (see relationshipMatch). */
+export const participationMatch = (e: string, s: string, p: string): string =>
+  `MATCH (p${s})-[r${s}]->(${e})
+    WHERE type(r${s}) IN $${p}types`;
 
 /** Ordered by role rank ($rank: type -> rank, $unranked for others), participant name, then id. */
+export const PARTICIPATION_ORDER = (s: string, p: string): string =>
+  `coalesce($${p}rank[type(r${s})], $${p}unranked), p${s}.name, r${s}.id`;
+
 export const PARTICIPATIONS_OF = `
   UNWIND $ids AS id
   MATCH (e:${E} {id: id})
   RETURN id, COLLECT {
-    MATCH (p)-[r]->(e)
-    WHERE type(r) IN $types
+    ${participationMatch('e', '', '')}
     RETURN ${REL_ROW('r')} AS row
-    ORDER BY coalesce($rank[type(r)], $unranked), p.name, r.id
+    ORDER BY ${PARTICIPATION_ORDER('', '')}
   } AS rows`;
 
 export const UPSERT_SOURCES = `

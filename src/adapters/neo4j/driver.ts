@@ -1,5 +1,6 @@
 import {
   auth as authTokens,
+  Neo4jError,
   driver as createDriver,
   int as neo4jInt,
   session as accessModes,
@@ -9,6 +10,7 @@ import {
   type Record as Neo4jRecord,
   type Session,
 } from 'neo4j-driver';
+import { remainingMs } from '../../ports/deadline';
 import { translateDriverError } from './errors';
 
 export interface Neo4jOptions {
@@ -45,13 +47,20 @@ export class Neo4jRunner {
     private readonly options: Neo4jOptions,
     shared?: Driver,
     private readonly before?: () => Promise<void>,
+    /** Shared by every runner over the driver: the driver itself exposes no pool figures. */
+    private readonly sessions = { open: 0 },
   ) {
     this.driver = shared ?? connect(options);
   }
 
   /** The same connections, each transaction waiting for `before` first (the schema gate). */
   gatedBy(before: () => Promise<void>): Neo4jRunner {
-    return new Neo4jRunner(this.options, this.driver, before);
+    return new Neo4jRunner(this.options, this.driver, before, this.sessions);
+  }
+
+  /** Sessions open now over this driver, each holding a pooled connection while it works. */
+  get sessionsOpen(): number {
+    return this.sessions.open;
   }
 
   read<T>(operation: string, work: Work<T>): Promise<T> {
@@ -60,6 +69,40 @@ export class Neo4jRunner {
 
   write<T>(operation: string, work: Work<T>): Promise<T> {
     return this.transact(operation, 'WRITE', work);
+  }
+
+  /**
+   * One read statement as an auto-commit transaction: RUN and PULL go out in one write and come
+   * back in one round trip, where a managed transaction adds a BEGIN and a COMMIT (three socket
+   * writes, two round trips). On loopback those writes were most of a simple read's cost. Managed
+   * transactions retry transient failures by themselves; this retries them once, as a statement
+   * that only reads may be.
+   */
+  async readOne(operation: string, statement: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+    try {
+      return await this.runOnce(statement, params);
+    } catch (e) {
+      // Called on the class: the driver's exported isRetriableError is that static method unbound,
+      // and throws a TypeError on any error it is given.
+      if (!Neo4jError.isRetryable(e)) throw translateDriverError(e, operation);
+      try {
+        return await this.runOnce(statement, params);
+      } catch (again) {
+        throw translateDriverError(again, operation);
+      }
+    }
+  }
+
+  private async runOnce(statement: string, params: Record<string, unknown>): Promise<Neo4jRecord[]> {
+    await this.before?.();
+    const timeout = remainingMs();
+    const session = this.openSession('READ');
+    try {
+      return (await session.run(statement, params, timeout === null ? undefined : { timeout })).records;
+    } finally {
+      this.sessions.open--;
+      await session.close().catch(() => undefined);
+    }
   }
 
   /** Schema commands cannot share a transaction with anything; each runs on its own. */
@@ -76,6 +119,7 @@ export class Neo4jRunner {
     } catch (e) {
       throw translateDriverError(e, operation);
     } finally {
+      this.sessions.open--;
       await session.close().catch(() => undefined);
     }
   }
@@ -86,24 +130,31 @@ export class Neo4jRunner {
 
   private async transact<T>(operation: string, mode: 'READ' | 'WRITE', work: Work<T>): Promise<T> {
     await this.before?.();
+    // The operation's budget becomes the transaction's timeout, so the server itself stops (and
+    // rolls back) work the caller has stopped waiting for. Throws TIMEOUT when nothing is left.
+    const timeout = remainingMs();
+    const config = timeout === null ? undefined : { timeout };
     const session = this.openSession(mode);
     try {
-      return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
+      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (e) {
       throw translateDriverError(e, operation);
     } finally {
+      this.sessions.open--;
       // A failed close (the server went away) must not replace the error being reported.
       await session.close().catch(() => undefined);
     }
   }
 
   private openSession(mode: 'READ' | 'WRITE'): Session {
-    return this.driver.session({
+    const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? accessModes.READ : accessModes.WRITE,
       // Chains every session causally, so a read after a write sees it even on a cluster.
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
+    this.sessions.open++;
+    return session;
   }
 }
 

@@ -29,8 +29,17 @@ async function fetchByIds<T extends { readonly id: string }>(
 ): Promise<(T | null)[]> {
   const unique = distinct(ids);
   if (unique.length === 0) return ids.map(() => null);
-  const byId = new Map((await run(tx, statement, { ids: unique })).map(toRecord).map((record) => [record.id, record]));
-  return ids.map((id) => byId.get(id) ?? null);
+  return byIds(ids, await run(tx, statement, { ids: unique }), toRecord);
+}
+
+/** Records in the order of `ids`, null where none came back. */
+export function byIds<T extends { readonly id: string }>(
+  ids: readonly string[],
+  records: readonly Neo4jRecord[],
+  toRecord: (record: Neo4jRecord) => T,
+): (T | null)[] {
+  const found = new Map(records.map(toRecord).map((record) => [record.id, record]));
+  return ids.map((id) => found.get(id) ?? null);
 }
 
 export function distinct(ids: readonly string[]): string[] {

@@ -24,6 +24,7 @@ import type {
 import { compareScored, parseQuery, scoreDoc } from '../../search/score';
 import { buildSearchDoc } from '../../search/search-doc';
 import * as Q from './cypher';
+import { hasDateWindow } from '../../domain/date-window';
 import { int, Neo4jRunner, run, type Neo4jOptions } from './driver';
 import { prefixQuery } from './lucene';
 import { entityFromProps, relationshipFromRow, sourceFromProps, type Props, type RelationshipRow } from './mapping';
@@ -31,14 +32,17 @@ import { migrateSchema, type MigrationResult } from './migrate';
 import { SchemaGate } from './schema-gate';
 import { entityListParams, nonEmpty, participationParams, relationshipFilterParams } from './params';
 import * as traversals from './traversals';
-import { distinct, fetchEntities, fetchRelationships, fetchSources } from './fetch';
+import { byIds, distinct, fetchEntities, fetchRelationships } from './fetch';
 import { writeBatch } from './upsert';
 import { citationCounts, citationsOf } from './citations';
 import { readChanges } from './audit';
 import { relationshipsTouching, writeOps } from './writes';
 import * as review from './review';
+import { readPlanned } from './read-planned';
+import { ALL_RECORD_FIELDS, type PlannedRead, type PlannedReads, type ReadPlan, type RecordFields } from '../../ports/read-plan';
 import type { IngestionRecord, IngestionStatus, ProposalRecord, ProposalStatus } from '../../domain/review';
 import type { ReviewQueue } from '../../ports/review-queue';
+import type { StoreStats } from '../../ports/store';
 import type { ChangeRecord } from '../../domain/change';
 import type { ChangeQuery, GraphWrites, WriteCheck, WriteExpectation, WriteOp } from '../../ports/graph-writes';
 
@@ -64,7 +68,7 @@ export const SEARCH_CANDIDATE_CAP = 10_000;
  * normalised name that nameContains matches. Two full-text indexes over evidenceSourceIds serve a
  * source's citations (./citation-cypher).
  */
-export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites, ReviewQueue {
+export class Neo4jStore implements GraphStore, PlannedReads, GraphTraversals, GraphWrites, ReviewQueue {
   readonly kind = 'neo4j' as const;
 
   /** Every statement but the migration's own goes through the gate (./schema-gate). */
@@ -99,7 +103,13 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites, Rev
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
     if (ids.length === 0) return [];
-    return this.runner.read('getEntities', (tx) => fetchEntities(tx, ids));
+    return byIds(ids, await this.runner.readOne('getEntities', Q.GET_ENTITIES, { ids: distinct(ids) }), (r) =>
+      entityFromProps(r.get('props') as Props),
+    );
+  }
+
+  readPlanned(ids: readonly string[], plan: ReadPlan, fields: RecordFields = ALL_RECORD_FIELDS): Promise<PlannedRead> {
+    return readPlanned(this.runner, ids, plan, fields);
   }
 
   async getRelationships(ids: readonly string[]): Promise<(RelationshipRecord | null)[]> {
@@ -109,7 +119,9 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites, Rev
 
   async getSources(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
     if (ids.length === 0) return [];
-    return this.runner.read('getSources', (tx) => fetchSources(tx, ids));
+    return byIds(ids, await this.runner.readOne('getSources', Q.GET_SOURCES, { ids: distinct(ids) }), (r) =>
+      sourceFromProps(r.get('props') as Props),
+    );
   }
 
   async listSources(): Promise<SourceRecord[]> {
@@ -157,9 +169,10 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites, Rev
   ): Promise<PageOf<RelationshipRecord>[]> {
     const unique = distinct(ids);
     if (unique.length === 0) return [];
-    const records = await this.runner.read('relationshipsOf', (tx) =>
-      run(tx, Q.RELATIONSHIPS_OF[filter.direction], { ids: unique, ...relationshipFilterParams(filter, page) }),
-    );
+    const records = await this.runner.readOne('relationshipsOf', Q.RELATIONSHIPS_OF[filter.direction][hasDateWindow(filter) ? 'windowed' : 'all'], {
+      ids: unique,
+      ...relationshipFilterParams(filter, page),
+    });
     const byId = new Map(
       records.map((r) => [
         r.get('id') as string,
@@ -178,9 +191,7 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites, Rev
   ): Promise<RelationshipRecord[][]> {
     const unique = distinct(eventIds);
     if (unique.length === 0) return [];
-    const records = await this.runner.read('participationsOf', (tx) =>
-      run(tx, Q.PARTICIPATIONS_OF, { ids: unique, ...participationParams(types) }),
-    );
+    const records = await this.runner.readOne('participationsOf', Q.PARTICIPATIONS_OF, { ids: unique, ...participationParams(types) });
     const byId = new Map(
       records.map((r) => [r.get('id') as string, (r.get('rows') as RelationshipRow[]).map(relationshipFromRow)]),
     );
@@ -258,6 +269,10 @@ export class Neo4jStore implements GraphStore, GraphTraversals, GraphWrites, Rev
   async ping(): Promise<void> {
     await this.ungated.read('ping', (tx) => run(tx, Q.PING));
     await this.gate.open();
+  }
+
+  stats(): StoreStats {
+    return { sessionsOpen: this.ungated.sessionsOpen };
   }
 
   close(): Promise<void> {

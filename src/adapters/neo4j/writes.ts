@@ -4,6 +4,7 @@ import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domai
 import type { IngestionRecord, ProposalRecord } from '../../domain/review';
 import { MAX_RELATIONSHIPS_PER_WRITE, type WriteCheck, type WriteExpectation, type WriteOp } from '../../ports/graph-writes';
 import { changeToRow } from './audit';
+import { unlessWorthRetrying } from './errors';
 import { int, run, type Neo4jRunner } from './driver';
 import { relationshipFromRow, type RelationshipRow } from './mapping';
 import { writeBatch } from './upsert';
@@ -33,7 +34,8 @@ type Step = PutStep | DeleteStep;
  * One transaction: take the write lock (W.TAKE_WRITE_LOCK), check the batch and its expectations
  * against the stored state, apply its ops in order, log its changes. A refusal is a DomainError
  * thrown inside the transaction, which rolls it back; the driver retries only its own transient
- * errors, and the runner passes DomainErrors through.
+ * errors (not a statement's memory refusal, thrown as STORE_LIMIT at once), and the runner passes
+ * DomainErrors through.
  */
 export async function writeOps(
   runner: Neo4jRunner,
@@ -44,10 +46,14 @@ export async function writeOps(
 ): Promise<void> {
   if (ops.length === 0 && changes.length === 0 && expected.length === 0) return;
   await runner.write('write', async (tx) => {
-    await run(tx, W.TAKE_WRITE_LOCK);
-    check(await readStoredView(tx, ops, changes, expected), ops, changes, expected);
-    for (const step of steps(ops)) await apply(tx, step);
-    if (changes.length > 0) await run(tx, W.CREATE_CHANGES, { rows: changes.map(changeToRow) });
+    try {
+      await run(tx, W.TAKE_WRITE_LOCK);
+      check(await readStoredView(tx, ops, changes, expected), ops, changes, expected);
+      for (const step of steps(ops)) await apply(tx, step);
+      if (changes.length > 0) await run(tx, W.CREATE_CHANGES, { rows: changes.map(changeToRow) });
+    } catch (e) {
+      throw unlessWorthRetrying(e);
+    }
   });
 }
 

@@ -5,11 +5,12 @@ import { badInput } from '../../domain/errors';
 import { DEFAULT_PAGE_SIZE, pageRequest } from '../connection/cursor';
 import { toConnection, type Connection } from '../connection/connection';
 import { ChangeConnection, type Change } from './change.type';
+import { pageOf } from '../limits/cost';
 
 @Resolver()
 export class ChangesResolver {
   @Authorized(Role.EDITOR)
-  @Query(() => ChangeConnection, { description: 'The audit log, oldest first. EDITOR.' })
+  @Query(() => ChangeConnection, { description: 'The audit log, oldest first. EDITOR.', complexity: pageOf() })
   async changes(
     @Ctx() ctx: RequestContext,
     @Arg('entityId', () => ID, { nullable: true, description: 'Only changes that touched this id.' }) entityId: string | null,

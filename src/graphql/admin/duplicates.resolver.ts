@@ -6,11 +6,13 @@ import { badInput } from '../../domain/errors';
 import { duplicateCandidates } from '../../editing/duplicate-candidates';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connection/cursor';
 import { DuplicateCandidate } from './duplicate-candidate.type';
+import { pageOf } from '../limits/cost';
 
 @Resolver()
 export class DuplicatesResolver {
   @Authorized(Role.EDITOR)
   @Query(() => [DuplicateCandidate], {
+    complexity: pageOf(),
     description:
       'Pairs of same-kind entities that may be duplicates (equal normalised names, initials and surname, ' +
       'look-alike letters, spelling variants, acronyms), most likely first. EDITOR.',

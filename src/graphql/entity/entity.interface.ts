@@ -2,6 +2,7 @@ import { Field, ID, InterfaceType } from 'type-graphql';
 import { EntityKind } from '../../domain/enums';
 import type { EntityRecord, EvidenceRecord } from '../../domain/records';
 import { Evidence } from '../evidence/evidence.type';
+import { listOf, TYPICAL } from '../limits/cost';
 
 /** GraphQL type name for each kind; resolveType reads the record's kind, never guesses. */
 export const TYPE_NAME_OF_KIND: Readonly<Record<EntityKind, string>> = {
@@ -33,6 +34,9 @@ export abstract class Entity {
   @Field(() => String, { nullable: true })
   description!: string | null;
 
-  @Field(() => [Evidence], { description: 'Where the sources state that this entity exists as described.' })
+  @Field(() => [Evidence], {
+    description: 'Where the sources state that this entity exists as described.',
+    complexity: listOf(TYPICAL.EVIDENCE),
+  })
   evidence!: EvidenceRecord[];
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import { Direction, EntityKind, RelationshipType } from '../../domain/enums';
 import type { EntityRecord } from '../../domain/records';
@@ -12,15 +13,25 @@ import { badInput } from '../../domain/errors';
 import { EntityConnection } from './entity-connection.type';
 import { EntityOrder } from '../../ports/graph-store';
 import { EntityFilter } from './entity-filter.input';
+import { relationshipsRequest } from './relationships-request';
+import { planFromSelection } from '../lookahead/plan-from-selection';
+import { recordFieldsFor } from '../lookahead/record-fields';
+import { pageOf } from '../limits/cost';
 
 @Resolver(() => Entity)
 export class EntityResolver {
   @Query(() => Entity, { nullable: true, description: 'One entity by id; null when there is none.' })
-  async entity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<EntityRecord | null> {
-    return ctx.loaders.entity.load(id);
+  async entity(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EntityRecord | null> {
+    // What the selection reads below the entity comes in the same round trip (ports/read-plan).
+    const plan = planFromSelection(info);
+    return plan ? ctx.loaders.planned.load({ id, plan, fields: recordFieldsFor(info) }) : ctx.loaders.entity.load(id);
   }
 
-  @Query(() => EntityConnection, { description: 'Lists entities by kind and attributes.' })
+  @Query(() => EntityConnection, { description: 'Lists entities by kind and attributes.', complexity: pageOf() })
   async entities(
     @Ctx() ctx: RequestContext,
     @Arg('kinds', () => [EntityKind], { nullable: true }) kinds: EntityKind[] | null,
@@ -43,7 +54,10 @@ export class EntityResolver {
     return toConnection(result, page);
   }
 
-  @FieldResolver(() => RelationshipConnection, { description: 'Sourced relationships of this entity, ordered by type then id.' })
+  @FieldResolver(() => RelationshipConnection, {
+    description: 'Sourced relationships of this entity, ordered by type then id.',
+    complexity: pageOf(),
+  })
   async relationships(
     @Root() entity: EntityRecord,
     @Ctx() ctx: RequestContext,
@@ -63,20 +77,8 @@ export class EntityResolver {
     @Arg('otherKinds', () => [EntityKind], { nullable: true, description: 'Kinds of the entity at the other end.' })
     otherKinds: EntityKind[] | null,
   ): Promise<Connection<RelationshipRecord>> {
-    const page = pageRequest(first, after);
-    if (from && to && to < from && !from.startsWith(to)) throw badInput(`"to" (${to}) is before "from" (${from}).`);
-    const result = await ctx.loaders.relationshipsOf.load({
-      id: entity.id,
-      filter: {
-        types: types?.length ? types : null,
-        direction: direction ?? Direction.BOTH,
-        activeAt,
-        from,
-        to,
-        otherKinds: otherKinds?.length ? otherKinds : null,
-      },
-      page,
-    });
+    const { filter, page } = relationshipsRequest({ types, direction, first, after, activeAt, from, to, otherKinds });
+    const result = await ctx.loaders.relationshipsOf.load({ id: entity.id, filter, page });
     return toConnection(result, page);
   }
 }

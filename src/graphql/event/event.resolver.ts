@@ -12,10 +12,12 @@ import { requireEntity } from '../entity/require-entity';
 import { Participant } from './participant.type';
 import { PartialDateScalar } from '../scalars/partial-date.scalar';
 import { badInput } from '../../domain/errors';
+import { listOf, pageOf, TYPICAL } from '../limits/cost';
 
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => EntityConnection, {
+    complexity: pageOf(),
     description: 'Events, newest first; undated events last. `from`/`to` keep events dated within the window.',
   })
   async events(
@@ -38,6 +40,7 @@ export class EventResolver {
   }
 
   @FieldResolver(() => [Participant], {
+    complexity: listOf(TYPICAL.PARTICIPANTS),
     description: 'Hosts, chairs, speakers, attendees and observers, in that order, each with evidence.',
   })
   async participants(

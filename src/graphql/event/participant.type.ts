@@ -5,6 +5,7 @@ import { Entity } from '../entity/entity.interface';
 import { Evidence } from '../evidence/evidence.type';
 import { Relationship } from '../relationship/relationship.type';
 import type { RelationshipRecord } from '../../domain/records';
+import { listOf, TYPICAL } from '../limits/cost';
 
 @ObjectType({ description: 'Who took part in an event and how, derived from their relationship to it.' })
 export class Participant {
@@ -20,7 +21,7 @@ export class Participant {
   @Field(() => String, { nullable: true, description: 'The post or capacity stated, e.g. "Deputy Chairman".' })
   capacity!: string | null;
 
-  @Field(() => [Evidence])
+  @Field(() => [Evidence], { complexity: listOf(TYPICAL.EVIDENCE) })
   evidence!: EvidenceRecord[];
 
   @Field(() => Relationship, { description: 'The relationship this participation is read from.' })

@@ -8,12 +8,16 @@ import { pageRequest } from '../connection/cursor';
 import { Source } from '../source/source.type';
 import { Ingestion, IngestionConnection } from './ingestion.type';
 import { Proposal, toProposal } from './proposal.type';
+import { listOf, pageOf, TYPICAL } from '../limits/cost';
 
 /** The review queue is editorial work in progress, not published graph: EDITOR to read it too. */
 @Resolver(() => Ingestion)
 export class IngestionResolver {
   @Authorized(Role.EDITOR)
-  @Query(() => IngestionConnection, { description: 'Filed documents, newest first; every status when `status` is absent. EDITOR.' })
+  @Query(() => IngestionConnection, {
+    description: 'Filed documents, newest first; every status when `status` is absent. EDITOR.',
+    complexity: pageOf(),
+  })
   async ingestions(
     @Ctx() ctx: RequestContext,
     @Arg('status', () => IngestionStatus, { nullable: true }) status: IngestionStatus | null,
@@ -38,7 +42,10 @@ export class IngestionResolver {
     return source;
   }
 
-  @FieldResolver(() => [Proposal], { description: 'Its proposals, entities first, in the order extraction found them; every status when absent.' })
+  @FieldResolver(() => [Proposal], {
+    description: 'Its proposals, entities first, in the order extraction found them; every status when absent.',
+    complexity: listOf(TYPICAL.PROPOSALS),
+  })
   async proposals(
     @Root() ingestion: IngestionRecord,
     @Ctx() ctx: RequestContext,

@@ -12,7 +12,8 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestCo
     async didEncounterErrors({ errors, contextValue }) {
       for (const error of errors) {
         const original = error.originalError;
-        if (original instanceof DomainError && original.code !== 'STORE_UNAVAILABLE') continue;
+        // The store's own trouble (down, or at a memory limit) is the operator's to see.
+        if (original instanceof DomainError && original.code !== 'STORE_UNAVAILABLE' && original.code !== 'STORE_LIMIT') continue;
         // Errors before the context exists (a body that is not GraphQL) have no request logger.
         (contextValue?.logger ?? logger).warn({ err: original ?? error, path: error.path }, 'graphql error');
       }

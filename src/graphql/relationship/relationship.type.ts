@@ -3,6 +3,7 @@ import { RelationshipType } from '../../domain/enums';
 import type { EvidenceRecord } from '../../domain/records';
 import { Evidence } from '../evidence/evidence.type';
 import { PartialDateScalar } from '../scalars/partial-date.scalar';
+import { listOf, TYPICAL } from '../limits/cost';
 
 @ObjectType({ description: 'A sourced fact linking two entities: `from` TYPE `to`.' })
 export class Relationship {
@@ -24,7 +25,7 @@ export class Relationship {
   @Field(() => String, { nullable: true })
   description!: string | null;
 
-  @Field(() => [Evidence])
+  @Field(() => [Evidence], { complexity: listOf(TYPICAL.EVIDENCE) })
   evidence!: EvidenceRecord[];
 
   fromId!: string;

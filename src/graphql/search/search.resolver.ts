@@ -6,12 +6,14 @@ import type { EntityRecord } from '../../domain/records';
 import { DEFAULT_PAGE_SIZE, pageRequest } from '../connection/cursor';
 import { toConnection, type Connection } from '../connection/connection';
 import { EntityConnection } from '../entity/entity-connection.type';
+import { pageOf } from '../limits/cost';
 
 export const MAX_SEARCH_LENGTH = 200;
 
 @Resolver()
 export class SearchResolver {
   @Query(() => EntityConnection, {
+    complexity: pageOf(),
     description:
       'Finds entities by name or alias: case-, accent- and look-alike-insensitive, by initials ' +
       '("R. Vassilenko"), word prefixes ("Tursynbek") and acronyms ("OHCHR"). Exact and alias matches first.',

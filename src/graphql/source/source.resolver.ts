@@ -4,12 +4,13 @@ import type { SourceRecord } from '../../domain/records';
 import { BOUNDS, requireInRange } from '../traversal/bounds';
 import { Citation, toCitation } from './citation.type';
 import { Source } from './source.type';
+import { listOf, pageOf, TYPICAL } from '../limits/cost';
 
 const DEFAULT_CITATIONS = 500;
 
 @Resolver(() => Source)
 export class SourceResolver {
-  @Query(() => [Source], { description: 'Every source document the graph quotes from.' })
+  @Query(() => [Source], { description: 'Every source document the graph quotes from.', complexity: listOf(TYPICAL.SOURCES) })
   async sources(@Ctx() ctx: RequestContext): Promise<Source[]> {
     return ctx.store.listSources();
   }
@@ -20,6 +21,7 @@ export class SourceResolver {
   }
 
   @FieldResolver(() => [Citation], {
+    complexity: pageOf(DEFAULT_CITATIONS, BOUNDS.MAX_CITATIONS),
     description:
       'Every evidence item quoting this source, ordered by (start, end, holder id), entities before relationships at ' +
       `the same place: the first \`first\` of them (default ${DEFAULT_CITATIONS}, at most ${BOUNDS.MAX_CITATIONS}; ` +

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { EntityRecord } from '../../domain/records';
 import { Entity } from '../entity/entity.interface';
 import { Event } from '../entity/entity-types';
+import { listOf, TYPICAL } from '../limits/cost';
 
 @ObjectType({ description: 'Someone who was at the same events.' })
 export class CoParticipation {
@@ -11,6 +12,6 @@ export class CoParticipation {
   @Field(() => Int, { description: 'Number of shared events.' })
   count!: number;
 
-  @Field(() => [Event], { description: 'The shared events, newest first.' })
+  @Field(() => [Event], { description: 'The shared events, newest first.', complexity: listOf(TYPICAL.SHARED_EVENTS) })
   events!: EntityRecord[];
 }

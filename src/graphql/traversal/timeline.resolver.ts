@@ -7,10 +7,12 @@ import { Entity } from '../entity/entity.interface';
 import { requireEntity } from '../entity/require-entity';
 import { PartialDateScalar } from '../scalars/partial-date.scalar';
 import { TimelineItem } from './timeline-item.type';
+import { listOf, TYPICAL } from '../limits/cost';
 
 @Resolver(() => Entity)
 export class TimelineResolver {
   @FieldResolver(() => [TimelineItem], {
+    complexity: listOf(TYPICAL.TIMELINE_ITEMS),
     description: 'Dated facts about this entity, oldest first; a year sorts before its months ("2013" before "2013-05").',
   })
   async timeline(

@@ -11,21 +11,26 @@ import { cytoscapeElements } from '../../export/cytoscape-elements';
 import { PathArgs, PathsArgs } from './path.args';
 import { Path } from './path.type';
 import { Subgraph } from './subgraph.type';
+import { coParticipantsCost, neighborhoodCost, pathsCost } from '../limits/cost';
 
 @Resolver()
 export class TraversalResolver {
-  @Query(() => Path, { nullable: true, description: 'A shortest path between two entities; null when none within maxHops.' })
+  @Query(() => Path, {
+    nullable: true,
+    description: 'A shortest path between two entities; null when none within maxHops.',
+    complexity: pathsCost(1),
+  })
   async path(@Ctx() ctx: RequestContext, @Args(() => PathArgs) args: PathArgs): Promise<Path | null> {
     const [first] = await this.findPaths(ctx, args, 1);
     return first ?? null;
   }
 
-  @Query(() => [Path], { description: 'All shortest paths (of minimal length), up to `first`, in a stable order.' })
+  @Query(() => [Path], { description: 'All shortest paths (of minimal length), up to `first`, in a stable order.', complexity: pathsCost(5) })
   async paths(@Ctx() ctx: RequestContext, @Args(() => PathsArgs) args: PathsArgs): Promise<Path[]> {
     return this.findPaths(ctx, args, args.first ?? 5);
   }
 
-  @Query(() => Subgraph, { description: 'The ego network around an entity, for drawing.' })
+  @Query(() => Subgraph, { description: 'The ego network around an entity, for drawing.', complexity: neighborhoodCost })
   async neighborhood(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,
@@ -45,7 +50,10 @@ export class TraversalResolver {
     return { nodes, relationships: [...result.relationships], truncated: result.truncated, cytoscape: cytoscapeElements(nodes, result.relationships) };
   }
 
-  @Query(() => [CoParticipation], { description: 'Who was at the same events as this person or organization, most shared first.' })
+  @Query(() => [CoParticipation], {
+    description: 'Who was at the same events as this person or organization, most shared first.',
+    complexity: coParticipantsCost,
+  })
   async coParticipants(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID) id: string,
