@@ -78,15 +78,21 @@ export class Neo4jRunner {
    * transactions retry transient failures by themselves; this retries them once, as a statement
    * that only reads may be.
    */
-  async readOne(operation: string, statement: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+  async readOne<T>(
+    operation: string,
+    statement: string,
+    params: Record<string, unknown>,
+    map: (records: Neo4jRecord[]) => T,
+  ): Promise<T> {
     try {
-      return await this.runOnce(statement, params);
+      // Mapped here, so a record that does not map fails like any other read (translated, cause kept).
+      return map(await this.runOnce(statement, params));
     } catch (e) {
       // Called on the class: the driver's exported isRetriableError is that static method unbound,
       // and throws a TypeError on any error it is given.
       if (!Neo4jError.isRetryable(e)) throw translateDriverError(e, operation);
       try {
-        return await this.runOnce(statement, params);
+        return map(await this.runOnce(statement, params));
       } catch (again) {
         throw translateDriverError(again, operation);
       }

@@ -103,8 +103,8 @@ export class Neo4jStore implements GraphStore, PlannedReads, GraphTraversals, Gr
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
     if (ids.length === 0) return [];
-    return byIds(ids, await this.runner.readOne('getEntities', Q.GET_ENTITIES, { ids: distinct(ids) }), (r) =>
-      entityFromProps(r.get('props') as Props),
+    return this.runner.readOne('getEntities', Q.GET_ENTITIES, { ids: distinct(ids) }, (records) =>
+      byIds(ids, records, (r) => entityFromProps(r.get('props') as Props)),
     );
   }
 
@@ -119,8 +119,8 @@ export class Neo4jStore implements GraphStore, PlannedReads, GraphTraversals, Gr
 
   async getSources(ids: readonly string[]): Promise<(SourceRecord | null)[]> {
     if (ids.length === 0) return [];
-    return byIds(ids, await this.runner.readOne('getSources', Q.GET_SOURCES, { ids: distinct(ids) }), (r) =>
-      sourceFromProps(r.get('props') as Props),
+    return this.runner.readOne('getSources', Q.GET_SOURCES, { ids: distinct(ids) }, (records) =>
+      byIds(ids, records, (r) => sourceFromProps(r.get('props') as Props)),
     );
   }
 
@@ -169,18 +169,14 @@ export class Neo4jStore implements GraphStore, PlannedReads, GraphTraversals, Gr
   ): Promise<PageOf<RelationshipRecord>[]> {
     const unique = distinct(ids);
     if (unique.length === 0) return [];
-    const records = await this.runner.readOne('relationshipsOf', Q.RELATIONSHIPS_OF[filter.direction][hasDateWindow(filter) ? 'windowed' : 'all'], {
-      ids: unique,
-      ...relationshipFilterParams(filter, page),
-    });
-    const byId = new Map(
-      records.map((r) => [
-        r.get('id') as string,
-        {
-          items: (r.get('items') as RelationshipRow[]).map(relationshipFromRow),
-          totalCount: r.get('totalCount') as number,
-        },
-      ]),
+    const statement = Q.RELATIONSHIPS_OF[filter.direction][hasDateWindow(filter) ? 'windowed' : 'all'];
+    const byId = await this.runner.readOne('relationshipsOf', statement, { ids: unique, ...relationshipFilterParams(filter, page) }, (records) =>
+      new Map(
+        records.map((r) => [
+          r.get('id') as string,
+          { items: (r.get('items') as RelationshipRow[]).map(relationshipFromRow), totalCount: r.get('totalCount') as number },
+        ]),
+      ),
     );
     return ids.map((id) => byId.get(id) ?? { items: [], totalCount: 0 });
   }
@@ -191,9 +187,8 @@ export class Neo4jStore implements GraphStore, PlannedReads, GraphTraversals, Gr
   ): Promise<RelationshipRecord[][]> {
     const unique = distinct(eventIds);
     if (unique.length === 0) return [];
-    const records = await this.runner.readOne('participationsOf', Q.PARTICIPATIONS_OF, { ids: unique, ...participationParams(types) });
-    const byId = new Map(
-      records.map((r) => [r.get('id') as string, (r.get('rows') as RelationshipRow[]).map(relationshipFromRow)]),
+    const byId = await this.runner.readOne('participationsOf', Q.PARTICIPATIONS_OF, { ids: unique, ...participationParams(types) }, (records) =>
+      new Map(records.map((r) => [r.get('id') as string, (r.get('rows') as RelationshipRow[]).map(relationshipFromRow)])),
     );
     return eventIds.map((id) => byId.get(id) ?? []);
   }

@@ -37,11 +37,12 @@ export async function readPlanned(
   const unique = distinct(ids);
   const found: Found = { roots: new Map(), entities: new Map(), participations: [], relationshipPages: [] };
   if (unique.length > 0) {
-    const records = await runner.readOne('readPlanned', planStatement(plan, fields), { ids: unique, ...planParams(plan, '') });
-    for (const record of records) {
-      const root = decode(record.get('tree') as Tree, plan, found);
-      found.roots.set(root.id, root);
-    }
+    await runner.readOne('readPlanned', planStatement(plan, fields), { ids: unique, ...planParams(plan, '') }, (records) => {
+      for (const record of records) {
+        const root = decode(record.get('tree') as Tree, plan, found);
+        found.roots.set(root.id, root);
+      }
+    });
   }
   for (const id of found.roots.keys()) found.entities.delete(id);
   return {
