@@ -2,6 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { peersDir } from './peers-install';
+import { stopChild } from './child-processes';
 import type { SystemName } from './peers-systems';
 
 /** A benchmarked server in a child process: where it listens, its CPU time, and its Neo4j cost. */
@@ -91,17 +92,6 @@ function ask(child: ChildProcess, message: { op: string }, answer: string): Prom
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 let ticksPerSecond: number | undefined;
 

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -13,6 +12,7 @@ import { seedStore } from '../src/seed/seed-store';
 import { loadSynthetic } from '../src/synthetic/load-synthetic';
 import { startBenchNeo4j, type BenchNeo4j } from './bench-neo4j';
 import type { SoakStore } from './soak-args';
+import { freePort, stopChild } from './child-processes';
 
 /** The server under soak: where to POST, an EDITOR token, and its resident memory. */
 export interface SoakTarget {
@@ -141,28 +141,4 @@ async function waitReady(base: string, child: ChildProcess, logFile: string): Pr
     if (Date.now() > deadline) throw new Error(`the server was not ready within 120 s; its log: ${logFile}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
 }
