@@ -5,8 +5,10 @@
  * - latency: p99 of the last window within 1.5x of the first, a window being 5 of 30 minutes
  *   (one sixth of the run, rounded, at least one minute: 1 minute for runs of 1-8 minutes);
  * - memory: resident memory at the end less than 10% above its level after warm-up, warm-up being
- *   the first 2 minutes (the first minute for runs under 10 minutes). RSS is the median of samples
- *   taken every few seconds, so one sample caught before a garbage collection does not decide it.
+ *   the first window (5 of 30 minutes): V8 sizes its heap to the allocation rate it sees, which
+ *   takes minutes to settle under a steady load. RSS is the median of samples taken every few
+ *   seconds over a minute (the last of the warm-up, the last of the run), so one sample caught
+ *   before a garbage collection does not decide it.
  */
 export interface MinuteFigures {
   readonly minute: number;
@@ -119,7 +121,7 @@ export interface Verdict {
 export function verdict(all: readonly MinuteFigures[]): Verdict {
   const n = all.length;
   const window = Math.max(1, Math.round(n / 6));
-  const warmup = n >= 10 ? 2 : 1;
+  const warmup = window;
   const errors = new Map<string, number>();
   for (const f of all) for (const [code, count] of f.errors) errors.set(code, (errors.get(code) ?? 0) + count);
   const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { parseSoakArgs, type SoakArgs } from './soak-args';
 import { MINUTE_HEADER, MinuteRecorder, minuteLine, verdict, type MinuteFigures } from './soak-minutes';
+import { drivePaced } from './soak-paced';
 import { externalServer, startOwnServer, type SoakTarget } from './soak-server';
 import { discoverPool, Workload, type SoakRequest } from './soak-workload';
 
 /**
  * `npm run soak -- --minutes N --rate R|half-peak [--store embedded|neo4j] [--url URL --token T]`:
- * holds a server under a mixed load at a fixed overall rate (autocannon's overallRate) for N
+ * holds a server under a mixed load at a fixed, evenly paced rate (soak-paced.ts) for N
  * minutes, prints requests, errors by code, p50/p99 and the server's RSS each minute, and ends
  * with a verdict against issue 13's criteria (see soak-minutes.ts for how they scale to N).
  *
@@ -64,9 +65,9 @@ async function main(): Promise<void> {
 /** The workload as fast as it goes (after a warm-up of a few seconds), in requests per second. */
 async function measurePeak(target: SoakTarget, workload: Workload, args: SoakArgs): Promise<number> {
   progress(`measuring the peak: ${args.peakSeconds} s as fast as it goes, ${args.connections} connections`);
-  await drive(target, workload, { seconds: 3, connections: args.connections, rate: 0 });
+  await drive(target, workload, { seconds: 3, connections: args.connections });
   const failures = new Map<string, number>();
-  const result = await drive(target, workload, { seconds: args.peakSeconds, connections: args.connections, rate: 0 }, {
+  const result = await drive(target, workload, { seconds: args.peakSeconds, connections: args.connections }, {
     answer: () => undefined,
     error: (code) => failures.set(code, (failures.get(code) ?? 0) + 1),
   });
@@ -99,7 +100,7 @@ async function soak(target: SoakTarget, workload: Workload, args: SoakArgs, rate
     setTimeout(() => ingests.push(ingestOnce(target, workload, recorder)), m * 60_000 + INGEST_OFFSET_MS),
   );
   try {
-    await drive(target, workload, { seconds: args.minutes * 60, connections: args.connections, rate }, recorder);
+    await drivePaced(target.url, target.token, workload, { seconds: args.minutes * 60, connections: args.connections, rate }, recorder);
     await Promise.all(ingests);
     recorder.rss(await target.rssMb());
   } finally {
@@ -144,11 +145,9 @@ interface RequestContext {
 interface DriveOptions {
   readonly seconds: number;
   readonly connections: number;
-  /** Requests per second over all connections; 0 for as fast as it goes. */
-  readonly rate: number;
 }
 
-/** One autocannon run of the workload; every answer is checked and reported to `sink`. */
+/** One autocannon run of the workload as fast as it goes (the peak); every answer is checked and reported to `sink`. */
 function drive(target: SoakTarget, workload: Workload, options: DriveOptions, sink?: Sink): Promise<autocannon.Result> {
   const path = new URL(target.url).pathname;
   let answered: SoakRequest | null = null;
@@ -162,7 +161,6 @@ function drive(target: SoakTarget, workload: Workload, options: DriveOptions, si
     url: target.url,
     connections: options.connections,
     duration: options.seconds,
-    ...(options.rate > 0 ? { overallRate: options.rate } : {}),
     requests: [
       {
         method: 'POST',

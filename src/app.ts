@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { buildGraphqlSchema } from './graphql/schema';
 import { createApollo } from './graphql/apollo';
 import { createHttpServer } from './http/server';
+import { storeExtractor } from './ingest/extract-from-store';
 import { graphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
 import { createMetrics } from './metrics/metrics';
 import { watchStoreStats } from './metrics/store-stats';
@@ -34,7 +35,9 @@ export async function startApp(config: Config, logger: Logger, store?: Store): P
   let http: FastifyInstance;
   try {
     await apollo.start();
-    http = await createHttpServer({ config, store: timeStoreCalls(graphStore, metrics), logger, apollo, metrics });
+    const timed = timeStoreCalls(graphStore, metrics);
+    // One gazetteer for the server's life, kept current from the audit log, not read per document.
+    http = await createHttpServer({ config, store: timed, logger, apollo, metrics, extractor: storeExtractor(timed) });
     await http.listen({ port: config.PORT, host: config.HOST });
   } catch (e) {
     // A store this call opened (an embedded one holds DATA_DIR's lock) must not outlive the failure.

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandle
 import type { Logger } from 'pino';
 import type { Authenticator } from '../auth/authenticate';
 import type { Config } from '../config';
-import { createRequestContext, type RequestContext } from '../context';
+import { createRequestContext, type RequestContext, type RequestContextOptions } from '../context';
 import { formatDomainError } from '../graphql/errors';
 import { requestRefusal, type DocumentLimits } from '../graphql/limits/request-limits';
 import { withDeadline } from '../ports/deadline';
@@ -16,6 +16,8 @@ export interface GraphqlRouteOptions {
   readonly apollo: ApolloServer<RequestContext>;
   readonly store: Store;
   readonly authenticator: Authenticator;
+  /** What ingestDocument runs: the composition root's, which keeps one gazetteer current. */
+  readonly extractor?: RequestContextOptions['extractor'];
   /** Answers browsers on GET with the IDE (ide.ts); other requests go on to Apollo. */
   readonly idePage: onRequestHookHandler;
   /** The document limits and each operation's time budget. */
@@ -28,13 +30,14 @@ interface GraphqlRoute {
 }
 
 /** GraphQL over HTTP on GET and POST `/graphql`; Apollo must have been started. */
-export function registerGraphql(app: FastifyInstance, { apollo, store, authenticator, idePage, config }: GraphqlRouteOptions): void {
+export function registerGraphql(app: FastifyInstance, { apollo, store, authenticator, extractor, idePage, config }: GraphqlRouteOptions): void {
   const apolloHandler = fastifyApolloHandler<RequestContext>(apollo, {
     context: async (request) =>
       // Fastify's request logger is a child of our pino logger that carries the request id.
       createRequestContext(store, request.log as Logger, {
         requestId: request.id,
         authentication: authenticator.authenticate(request.headers.authorization),
+        ...(extractor && { extractor }),
       }),
   });
   const handler = (request: FastifyRequest<GraphqlRoute>, reply: FastifyReply<GraphqlRoute>): Promise<string> => {

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { createAuthenticator, type Authenticator } from '../auth/authenticate';
 import { loadTokens } from '../auth/token-config';
 import type { Config } from '../config';
-import type { RequestContext } from '../context';
+import type { RequestContext, RequestContextOptions } from '../context';
 import { INTERNAL_MESSAGE } from '../graphql/errors';
 import type { Metrics } from '../metrics/metrics';
 import type { Store } from '../ports/store';
@@ -32,6 +32,8 @@ export interface HttpServerOptions {
   readonly authenticator?: Authenticator;
   /** Where requests are counted and timed, and what GET /metrics shows. */
   readonly metrics: Metrics;
+  /** What ingestDocument runs; src/ingest's, reading its gazetteer per document, by default. */
+  readonly extractor?: RequestContextOptions['extractor'];
 }
 
 /**
@@ -87,7 +89,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
         metrics,
       });
     }
-    registerGraphql(graphql, { apollo, store, authenticator, idePage, config });
+    registerGraphql(graphql, { apollo, store, authenticator, extractor: options.extractor, idePage, config });
   });
   return app;
 }

@@ -1,3 +1,4 @@
+import type { Vocabulary } from './gazetteer';
 import type { Word } from './words';
 import { isCapitalised } from './words';
 
@@ -43,7 +44,7 @@ export interface OrgSpan {
  * a capitalised word joins only through a connector or when organizations use it (`vocabulary`),
  * so "National Centre for Human Rights Saltanat Tursynbekova" stops before the person.
  */
-export function organizationSpans(text: string, words: readonly Word[], vocabulary: ReadonlySet<string>): OrgSpan[] {
+export function organizationSpans(text: string, words: readonly Word[], vocabulary: Vocabulary): OrgSpan[] {
   const spans: OrgSpan[] = [];
   let i = 0;
   while (i < words.length) {

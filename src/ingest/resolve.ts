@@ -50,10 +50,9 @@ export function resolveName(gazetteer: Gazetteer, kind: EntityKind, written: str
       const found = one(byAcronym, 'ACRONYM');
       if (found) return found;
     }
-    const suffixed = gazetteer.entries.filter((e) => e.kind === kind && [e.name, ...e.aliases].some((n) => {
-      const f = normalizeName(n);
-      return f.startsWith(`${form} `) && COUNTRY_SUFFIX.test(f.slice(form.length + 1));
-    }));
+    const suffixed = gazetteer.entries.filter(
+      (e) => e.kind === kind && e.forms.some((f) => f.startsWith(`${form} `) && COUNTRY_SUFFIX.test(f.slice(form.length + 1))),
+    );
     return one(suffixed, 'COUNTRY_SUFFIX');
   }
   return null;

@@ -1,7 +1,7 @@
 import { ApiError, messageOf } from './api';
 
-/** Failures that another try will not change: an unknown id, a malformed request. */
-const FINAL = new Set(['NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']);
+/** Failures that another try will not change: an unknown id, a malformed or over-limit request. */
+const FINAL = new Set(['NOT_FOUND', 'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX', 'QUERY_TOO_LARGE']);
 
 export function Loading({ what }: { what: string }) {
   return (

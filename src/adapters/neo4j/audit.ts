@@ -41,7 +41,7 @@ export function changeFromProps(p: Props): ChangeRecord {
 /** Oldest first by id; an empty entityId or since filters nothing, as in embedded/audit-log.ts. */
 export async function readChanges(runner: Neo4jRunner, query: ChangeQuery): Promise<PageOf<ChangeRecord>> {
   const params = { entityId: query.entityId || null, since: query.since || null, ...paging(query) };
-  const [record] = await runner.read('changes', (tx) => run(tx, params.entityId ? W.CHANGES_ABOUT : W.CHANGES, params));
+  const [record] = await runner.read('changes', (tx) => run(tx, params.entityId ? W.CHANGES_ABOUT : params.since ? W.CHANGES_SINCE : W.CHANGES, params));
   if (!record) return { items: [], totalCount: 0 };
   return { items: (record.get('items') as Props[]).map(changeFromProps), totalCount: record.get('totalCount') as number };
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../context';
 import { Role } from '../../domain/change';
 import type { IngestionRecord } from '../../domain/review';
 import { requireRole } from '../../auth/roles';
+import { checkDocumentSize } from '../../review/extractor';
 import { ReviewService } from '../../review/review-service';
 import { afterWrite } from '../mutation/editor';
 import { IngestDocumentInput, UpdateProposalInput } from './ingestion.input';
@@ -23,10 +24,9 @@ export class ReviewMutationResolver {
   })
   async ingestDocument(@Arg('input', () => IngestDocumentInput) input: IngestDocumentInput, @Ctx() ctx: RequestContext): Promise<IngestionRecord> {
     const review = reviewFor(ctx);
-    const extraction = await ctx.extractor(
-      { title: input.title, text: input.text, format: input.format, publishedAt: input.publishedAt ?? null },
-      ctx.store,
-    );
+    const document = { title: input.title, text: input.text, format: input.format, publishedAt: input.publishedAt ?? null };
+    checkDocumentSize(document);
+    const extraction = await ctx.extractor(document, ctx.store);
     const { id, title, publisher, url } = input;
     // A dateline the extraction read stands in for a publication date the editor left out.
     const publishedAt = input.publishedAt ?? extraction.source.publishedAt;

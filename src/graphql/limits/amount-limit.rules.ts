@@ -1,4 +1,5 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
 import { limitError, limitExceeded, type LimitName } from './limit-error';
@@ -13,6 +14,11 @@ function refusal(limit: LimitName, max: number) {
     const found = /found (\d+)/.exec(error.message);
     context?.reportError(limitError(limitExceeded(limit, found ? Number(found[1]) : null, max)));
   };
+}
+
+/** Levels of nesting per operation, fragments counted where they are spread. */
+export function depthLimitRule(max: number): ValidationRule {
+  return maxDepthRule({ n: max, flattenFragments: true, propagateOnRejection: false, onReject: [refusal('depth', max)] }) as ValidationRule;
 }
 
 /** Aliased fields per operation, fragments counted where they are spread (`__typename` is free). */
