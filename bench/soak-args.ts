@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 export const SOAK_USAGE =
   'usage: npm run soak -- --minutes N --rate R|half-peak [--store embedded|neo4j] [--url URL --token SECRET]\n' +
-  '       [--connections 32] [--relationships 100000] [--peak-seconds 15] [--log-level warn]';
+  '       [--connections 32] [--relationships 100000] [--peak-seconds 15] [--log-level warn] [--cpu-profile DIR]';
 
 export const SOAK_STORES = ['embedded', 'neo4j'] as const;
 export type SoakStore = (typeof SOAK_STORES)[number];
@@ -22,6 +22,8 @@ export interface SoakArgs {
   readonly peakSeconds: number;
   /** LOG_LEVEL of our server; its log goes to a file in the run's directory. */
   readonly logLevel: string;
+  /** Where our server writes a V8 CPU profile of the whole run (`node --cpu-prof`), to see where its time went. */
+  readonly cpuProfile: string | null;
 }
 
 export function parseSoakArgs(argv: readonly string[]): SoakArgs {
@@ -37,6 +39,7 @@ export function parseSoakArgs(argv: readonly string[]): SoakArgs {
       relationships: { type: 'string' },
       'peak-seconds': { type: 'string' },
       'log-level': { type: 'string' },
+      'cpu-profile': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -52,6 +55,7 @@ export function parseSoakArgs(argv: readonly string[]): SoakArgs {
   const url = values.url ?? null;
   if (url !== null && !/^https?:\/\/[^/]+\/graphql$/.test(url)) throw new Error(`--url takes the server's /graphql address, got "${url}"\n${SOAK_USAGE}`);
   if (url !== null && values.token === undefined) throw new Error(`--url needs --token, an EDITOR token of that server, for the writes\n${SOAK_USAGE}`);
+  if (url !== null && values['cpu-profile'] !== undefined) throw new Error(`--cpu-profile profiles our own server, not one at --url\n${SOAK_USAGE}`);
   if (values.rate === undefined) throw new Error(`--rate is required: requests per second, or half-peak\n${SOAK_USAGE}`);
   return {
     minutes: int('minutes', values.minutes, null, 1),
@@ -63,5 +67,6 @@ export function parseSoakArgs(argv: readonly string[]): SoakArgs {
     relationships: int('relationships', values.relationships, 100_000, 0),
     peakSeconds: int('peak-seconds', values['peak-seconds'], 15, 3),
     logLevel: values['log-level'] ?? 'warn',
+    cpuProfile: values['cpu-profile'] ?? null,
   };
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { neo4jStore, openEmbeddedStore } from '../src/open-store';
 import type { GraphStore } from '../src/ports/graph-store';
@@ -37,6 +37,8 @@ export interface OwnServerOptions {
   /** Extra environment for the server (limits the soak must not trip over). */
   readonly env: Readonly<Record<string, string>>;
   readonly progress: (message: string) => void;
+  /** A directory for a CPU profile of the server's whole run, written when it exits. */
+  readonly cpuProfile?: string | null;
 }
 
 /**
@@ -67,7 +69,8 @@ export async function startOwnServer(options: OwnServerOptions): Promise<SoakTar
     const port = await freePort();
     const logFile = join(runDir, 'server.log');
     const log = openSync(logFile, 'a');
-    const child = spawn(process.execPath, [MAIN], {
+    const profile = options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProfile)}`] : [];
+    const child = spawn(process.execPath, [...profile, MAIN], {
       env: { ...process.env, ...env, ...options.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: options.logLevel, NODE_ENV: 'production' },
       stdio: ['ignore', log, log],
     });

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const args = parseSoakArgs(process.argv.slice(2));
   const target = args.url
     ? externalServer(args.url, args.token!)
-    : await startOwnServer({ store: args.store, relationships: args.relationships, logLevel: args.logLevel, env: SERVER_ENV, progress });
+    : await startOwnServer({ store: args.store, relationships: args.relationships, logLevel: args.logLevel, env: SERVER_ENV, progress, cpuProfile: args.cpuProfile });
   let pass: boolean;
   try {
     const pool = await discoverPool(target.url);

@@ -25,7 +25,7 @@ import {
   type WriteOp,
 } from '../../ports/graph-writes';
 import { compareScored, parseQuery, scoreDoc } from '../../search/score';
-import type { SearchDoc } from '../../search/search-doc';
+import type { SearchIndex } from './search-index';
 import { normalizeName } from '../../search/normalize';
 import type {
   CoParticipationRecord,
@@ -59,7 +59,7 @@ import type { StoreStats } from '../../ports/store';
 export class EmbeddedStore implements GraphStore, PlannedReads, GraphTraversals, GraphWrites, ReviewQueue {
   readonly kind = 'embedded' as const;
   private readonly graph: Graph;
-  private readonly searchDocs: ReadonlyMap<string, SearchDoc>;
+  private readonly searchDocs: SearchIndex;
   private readonly sources: ReadonlyMap<string, SourceRecord>;
   private readonly queue = new SerialQueue();
   private closed = false;
@@ -110,11 +110,12 @@ export class EmbeddedStore implements GraphStore, PlannedReads, GraphTraversals,
   async search(request: SearchRequest): Promise<PageOf<EntityRecord>> {
     const query = parseQuery(request.text);
     const hits: { score: number; name: string; id: string; record: EntityRecord }[] = [];
-    this.graph.forEachNode((id, record) => {
-      if (request.kinds?.length && !request.kinds.includes(record.kind)) return;
+    for (const id of this.searchDocs.candidates(query)) {
+      const record = this.graph.getNodeAttributes(id);
+      if (request.kinds?.length && !request.kinds.includes(record.kind)) continue;
       const score = scoreDoc(query, this.searchDocs.get(id)!);
       if (score > 0) hits.push({ score, name: record.name, id, record });
-    });
+    }
     hits.sort(compareScored);
     return pageOf(hits.map((h) => h.record), request);
   }

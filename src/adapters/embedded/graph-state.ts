@@ -3,12 +3,13 @@ import type { ChangeRecord } from '../../domain/change';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../domain/records';
 import type { GraphBatch } from '../../ports/graph-store';
 import type { WriteOp } from '../../ports/graph-writes';
-import { buildSearchDoc, type SearchDoc } from '../../search/search-doc';
+import { buildSearchDoc } from '../../search/search-doc';
 import { AuditLog } from './audit-log';
 import { BehalfIndex } from './behalf-index';
 import { CitationIndex } from './citation-index';
 import type { Graph } from './graph-types';
 import { ReviewState } from './review-state';
+import { SearchIndex } from './search-index';
 
 /**
  * Everything the embedded store holds, and the only code that changes it. Nothing here checks a
@@ -17,7 +18,7 @@ import { ReviewState } from './review-state';
 export class GraphState {
   readonly graph: Graph = new MultiDirectedGraph();
   /** Names normalised once at write time, so a search only compares. */
-  readonly searchDocs = new Map<string, SearchDoc>();
+  readonly searchDocs = new SearchIndex();
   readonly sources = new Map<string, SourceRecord>();
   readonly behalf = new BehalfIndex();
   /** Which entities and relationships quote each source (the port's citationsOf). */
