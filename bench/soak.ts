@@ -36,6 +36,13 @@ async function main(): Promise<void> {
   const target = args.url
     ? externalServer(args.url, args.token!)
     : await startOwnServer({ store: args.store, relationships: args.relationships, logLevel: args.logLevel, env: SERVER_ENV, progress, cpuProfile: args.cpuProfile });
+  // Interrupted (Ctrl-C, a CI timeout): stop our server and its Neo4j too, not leave them running.
+  const interrupted = (signal: NodeJS.Signals): void => {
+    progress(`${signal}: stopping`);
+    void target.close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   let pass: boolean;
   try {
     const pool = await discoverPool(target.url);
