@@ -33,6 +33,8 @@ export const configSchema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
   /** Lexical tokens of the query document (names, punctuation, values). */
   MAX_TOKENS: z.coerce.number().int().min(1).default(3000),
+  /** Field selections written in the query document (validation compares same-named fields pairwise). */
+  MAX_FIELDS: z.coerce.number().int().min(1).default(500),
   /** Characters of the query document, in a POST body or a GET `query` parameter. */
   MAX_QUERY_LENGTH: z.coerce.number().int().min(1).default(30_000),
   /** Time budget of one operation; Neo4j transactions get what is left of it as their timeout. */

@@ -21,7 +21,7 @@ export interface GraphqlRouteOptions {
   /** Answers browsers on GET with the IDE (ide.ts); other requests go on to Apollo. */
   readonly idePage: onRequestHookHandler;
   /** The document limits and each operation's time budget. */
-  readonly config: Pick<Config, 'MAX_QUERY_LENGTH' | 'MAX_TOKENS' | 'QUERY_TIMEOUT_MS'>;
+  readonly config: Pick<Config, 'MAX_QUERY_LENGTH' | 'MAX_TOKENS' | 'MAX_FIELDS' | 'QUERY_TIMEOUT_MS'>;
 }
 
 /** Apollo's handler answers with the serialized response. */
@@ -47,7 +47,7 @@ export function registerGraphql(app: FastifyInstance, { apollo, store, authentic
     // Every store call the operation makes runs under its budget (src/ports/deadline.ts).
     return withDeadline(config.QUERY_TIMEOUT_MS, () => apolloHandler.call(app, request, reply) as Promise<string>);
   };
-  const refuseOversized = refuseBeforeParsing({ maxLength: config.MAX_QUERY_LENGTH, maxTokens: config.MAX_TOKENS });
+  const refuseOversized = refuseBeforeParsing({ maxLength: config.MAX_QUERY_LENGTH, maxTokens: config.MAX_TOKENS, maxFields: config.MAX_FIELDS });
   // Only GET may be a browser opening the IDE; POST skips that hook.
   app.get<GraphqlRoute>(GRAPHQL_PATH, { onRequest: idePage, preHandler: refuseOversized }, handler);
   app.post<GraphqlRoute>(GRAPHQL_PATH, { preHandler: refuseOversized }, handler);

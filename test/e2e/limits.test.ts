@@ -9,7 +9,7 @@ import { FOUNDING_SOURCE_ID, MEETING_ID } from '../support/seed-source';
  */
 
 let app: RunningApp;
-/** Wider document limits, so the aliases limit is what refuses 500 aliases (the tokens limit does by default). */
+/** Wider document limits, so the aliases limit is what refuses 500 aliases (the tokens limit does by default, and the fields limit would next). */
 let wide: RunningApp;
 /**
  * A character limit a GET can reach: Node refuses URLs over 16 KB (431) before any route, and
@@ -18,7 +18,7 @@ let wide: RunningApp;
 let narrow: RunningApp;
 beforeAll(async () => {
   app = await startApp(testConfig(), silentLogger);
-  wide = await startApp(testConfig({ MAX_TOKENS: '20000', MAX_QUERY_LENGTH: '100000' }), silentLogger);
+  wide = await startApp(testConfig({ MAX_TOKENS: '20000', MAX_QUERY_LENGTH: '100000', MAX_FIELDS: '5000' }), silentLogger);
   narrow = await startApp(testConfig({ MAX_QUERY_LENGTH: '2000' }), silentLogger);
 }, 120_000);
 afterAll(async () => {
@@ -34,6 +34,12 @@ const FIVE_HUNDRED_NEIGHBOURHOODS = `{ ${Array.from(
 
 /** 10,000 tokens in 20,000 characters: under the characters limit, over the tokens limit. */
 const TEN_THOUSAND_TOKENS = `{ ${'a '.repeat(9998)}}`;
+
+/**
+ * 2,500 copies of one field, inside the characters and tokens limits: graphql-js's validation
+ * compares every pair of same-named fields, ~200 ms of work, which the fields limit refuses first.
+ */
+const SAME_FIELD_2500_TIMES = `{ ${'__typename '.repeat(2500)}}`;
 
 const COST_OVER_CAP = `{
   source(id: "${FOUNDING_SOURCE_ID}") {
@@ -71,6 +77,7 @@ describe('limits over HTTP', () => {
     ['500 aliased neighbourhoods (tokens allowed)', () => wide, FIVE_HUNDRED_NEIGHBOURHOODS, 'QUERY_TOO_COMPLEX', 'aliases'],
     ['10,000 tokens', () => app, TEN_THOUSAND_TOKENS, 'QUERY_TOO_LARGE', 'tokens'],
     ['a cost over the cap', () => app, COST_OVER_CAP, 'QUERY_TOO_COMPLEX', 'cost'],
+    ['2,500 same-named fields', () => app, SAME_FIELD_2500_TIMES, 'QUERY_TOO_COMPLEX', 'fields'],
   ] as const)('refuses %s with 400 and a coded error while answering others', async (name, target, query, code, limit) => {
     // Warm-up: the first request of a server compiles code paths; what is timed is a steady server.
     await post(target(), { query: ORDINARY });

@@ -58,7 +58,7 @@ describe('the default limits and the clients of this API', () => {
   });
 
   it.each(documents)('%s stays under every default limit', async (name, query, variables) => {
-    expect(documentRefusal(query, { maxLength: DEFAULTS.MAX_QUERY_LENGTH, maxTokens: DEFAULTS.MAX_TOKENS })).toBeNull();
+    expect(documentRefusal(query, { maxLength: DEFAULTS.MAX_QUERY_LENGTH, maxTokens: DEFAULTS.MAX_TOKENS, maxFields: DEFAULTS.MAX_FIELDS })).toBeNull();
     const result = await api().run(query, variables, { token: TOKENS.editor });
     expect(result.errors?.filter((e) => LIMIT_CODES.includes(e.extensions?.code as string)) ?? []).toEqual([]);
     const cost = result.extensions?.cost as number;

@@ -81,7 +81,7 @@ describe('limits before execution', () => {
 });
 
 describe('limits before parsing (the HTTP layer)', () => {
-  const limits = { maxLength: 100, maxTokens: 10 };
+  const limits = { maxLength: 100, maxTokens: 10, maxFields: 500 };
 
   it('refuses a document over the character limit with its length', () => {
     const query = `{ entity(id: "${'x'.repeat(100)}") { id } }`;
@@ -97,6 +97,27 @@ describe('limits before parsing (the HTTP layer)', () => {
     expect(refusal?.details).toEqual({ limit: 'tokens', max: 10 });
     expect(refusal?.message).toMatch(/more than 10 tokens/);
     expect(documentRefusal('{ entity { id } }', limits)).toBeNull();
+  });
+
+  it('refuses more fields than the limit (validation compares same-named fields pairwise), saying how many', () => {
+    const wide = { maxLength: 100_000, maxTokens: 10_000, maxFields: 500 };
+    expect(documentRefusal(`{ ${'__typename '.repeat(500)}}`, wide)).toBeNull();
+    const refusal = documentRefusal(`{ ${'__typename '.repeat(501)}}`, wide);
+    expect(refusal?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(refusal?.details).toEqual({ limit: 'fields', value: 501, max: 500 });
+    expect(refusal?.message).toMatch(/^The query has 501 fields; at most 500 are allowed per query document\. Split it/);
+  });
+
+  it('counts fields as written: an aliased field once; arguments, variables, directives, spreads and type conditions not at all', () => {
+    const query = `query Q($id: ID! = "x", $k: [EntityKind!] = [PERSON]) @a(b: { c: 1 }) {
+      first: entity(id: $id) { id ...F ... on Person @include(if: true) { name } ... @skip(if: false) { __typename } }
+      search(query: "x", kinds: $k, first: 5) { totalCount }
+    }
+    fragment F on Entity { kind aliases }`;
+    const counted = (maxFields: number) => documentRefusal(query, { maxLength: 10_000, maxTokens: 1_000, maxFields })?.details;
+    // entity, id, name, __typename, search, totalCount, kind, aliases
+    expect(counted(7)).toEqual({ limit: 'fields', value: 8, max: 7 });
+    expect(counted(8)).toBeUndefined();
   });
 
   it('leaves other syntax errors to Apollo', () => {

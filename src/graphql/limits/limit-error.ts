@@ -2,7 +2,7 @@ import { GraphQLError, type ASTNode } from 'graphql';
 import { DomainError, ErrorCode } from '../../domain/errors';
 
 /** The limits a request can exceed before anything of it runs; `extensions.limit` names one. */
-export type LimitName = 'characters' | 'tokens' | 'depth' | 'aliases' | 'directives' | 'cost';
+export type LimitName = 'characters' | 'tokens' | 'fields' | 'depth' | 'aliases' | 'directives' | 'cost';
 
 const WHAT: Readonly<Record<LimitName, { readonly count: string; readonly per: string; readonly split: string }>> = {
   characters: {
@@ -14,6 +14,11 @@ const WHAT: Readonly<Record<LimitName, { readonly count: string; readonly per: s
     count: 'tokens (names, punctuation and values)',
     per: 'per query document',
     split: 'Send a shorter document: drop unused fields and fragments, or split it into several requests.',
+  },
+  fields: {
+    count: 'fields',
+    per: 'per query document',
+    split: 'Split it into several requests, or fetch a list (search, entities) instead of item by item.',
   },
   depth: {
     count: 'levels of nesting',
