@@ -29,7 +29,7 @@ module.exports = {
     only('import-through-editing', 'import', ['domain', 'ports', 'records', 'editing', 'import']),
     // Writes the Neo4j adapter's store format offline (its mapping, labels, audit rows), then opens it
     // through the composition root to migrate; so it is the one place beside the root that knows that adapter.
-    only('bulk-import-writes-neo4j-offline', 'bulk-import', ['domain', 'ports', 'records', 'editing', 'import', 'adapters/neo4j', 'open-store', 'paths', 'bulk-import']),
+    only('bulk-import-writes-neo4j-offline', 'bulk-import', ['domain', 'ports', 'records', 'editing', 'import', 'adapters/neo4j', 'open-store', 'paths', 'free-port', 'bulk-import']),
     only('export-reads-ports', 'export', ['domain', 'ports', 'records', 'export']),
     only('ingest-reads-ports', 'ingest', ['domain', 'ports', 'search', 'records', 'ingest']),
     only('seed-through-ports', 'seed', ['domain', 'ports', 'records', 'seed', 'paths']),

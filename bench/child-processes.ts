@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 
 /** SIGTERM, then SIGKILL after 15 s; resolves once the child has exited (at once if it already has). */
 export function stopChild(child: ChildProcess): Promise<void> {
@@ -14,15 +13,4 @@ export function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A port free on 127.0.0.1 right now, for a child server to listen on. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
+export { freePort } from '../src/free-port';

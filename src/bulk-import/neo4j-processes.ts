@@ -1,9 +1,9 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../paths';
+import { freePort } from '../free-port';
 
 /**
  * The Java processes of a bulk load: Neo4j's offline importer, then a Neo4j served on the new store.
@@ -107,15 +107,3 @@ function exited(child: ChildProcess): Promise<number> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolvePromise(port) : reject(new Error('could not find a free port'))));
-    });
-  });
-}

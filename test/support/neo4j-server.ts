@@ -9,9 +9,9 @@
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../src/free-port';
 
 export interface Neo4jServer {
   /** `bolt://127.0.0.1:PORT`; the same across restarts. */
@@ -227,18 +227,6 @@ async function launchCommand(port: number, dataDir: string): Promise<LaunchComma
   return { command: parsed.command, args: parsed.args, cwd: parsed.cwd };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolvePromise(port) : reject(new Error('could not find a free port'))));
-    });
-  });
-}
 
 /** Spawns the launcher and resolves with the running child once it printed its ready line. */
 async function launch(port: number, dataDir: string, timeoutMs: number): Promise<ChildProcess> {
