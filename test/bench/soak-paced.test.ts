@@ -63,10 +63,11 @@ describe('soak pacer', () => {
     });
     expect(sent).toBe(200);
     expect(latencies).toHaveLength(200);
-    // Evenly: the first tenth of a second holds about a tenth of a second's requests, not a whole second's.
-    const firstTenth = fake.arrivals.filter((t) => t - started < 100).length;
-    expect(firstTenth).toBeGreaterThanOrEqual(5);
-    expect(firstTenth).toBeLessThanOrEqual(20);
+    // Evenly: no tenth of a second holds more than a few tenths' worth of requests (autocannon's
+    // rate sends a whole second's 100 at once). Measured over sliding windows, not from the start,
+    // since the first connections take a moment to open on a busy machine.
+    const busiestTenth = Math.max(...fake.arrivals.map((t) => fake.arrivals.filter((u) => u >= t && u < t + 100).length));
+    expect(busiestTenth).toBeLessThanOrEqual(30);
     const firstHalf = fake.arrivals.filter((t) => t - started < 1_000).length;
     expect(firstHalf).toBeGreaterThan(80);
     expect(firstHalf).toBeLessThan(120);
