@@ -5,6 +5,7 @@ import type { Caller } from './domain/change';
 import { CountingStore, type CallCounter } from './loaders/counting-store';
 import { createLoaders, type Loaders } from './loaders/loaders';
 import type { Store } from './ports/store';
+import type { Deadline } from './ports/deadline';
 import type { Extractor } from './review/extractor';
 import { extractFromStore } from './ingest/extract-from-store';
 
@@ -39,6 +40,8 @@ export interface RequestContextOptions {
   readonly authentication?: Authentication;
   /** The extraction ingestDocument runs; src/ingest's by default. */
   readonly extractor?: Extractor;
+  /** Bounds every store call of the request (the HTTP layer starts one per operation); unbounded without. */
+  readonly deadline?: Deadline;
 }
 
 /**
@@ -48,7 +51,7 @@ export interface RequestContextOptions {
 export function createRequestContext(store: Store, logger: Logger, options: RequestContextOptions = {}): RequestContext {
   const authentication = options.authentication ?? ANONYMOUS;
   const caller = authentication.caller;
-  const counted = new CountingStore(store, { count: 0 });
+  const counted = new CountingStore(options.deadline ? store.within(options.deadline) : store, { count: 0 });
   return {
     requestId: options.requestId ?? randomUUID(),
     loaders: createLoaders(counted),

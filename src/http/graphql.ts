@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import { createRequestContext, type RequestContext, type RequestContextOptions } from '../context';
 import { formatDomainError } from '../graphql/errors';
 import { requestRefusal, type DocumentLimits } from '../graphql/limits/request-limits';
-import { withDeadline } from '../ports/deadline';
+import { Deadline } from '../ports/deadline';
 import type { Store } from '../ports/store';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -37,6 +37,8 @@ export function registerGraphql(app: FastifyInstance, { apollo, store, authentic
       createRequestContext(store, request.log as Logger, {
         requestId: request.id,
         authentication: authenticator.authenticate(request.headers.authorization),
+        // Every store call the operation makes runs under its budget (src/ports/deadline.ts).
+        deadline: Deadline.start(config.QUERY_TIMEOUT_MS),
         ...(extractor && { extractor }),
       }),
   });
@@ -44,8 +46,7 @@ export function registerGraphql(app: FastifyInstance, { apollo, store, authentic
     // Answers depend on the graph, which writes change: never cache them (Apollo's cache-control
     // plugin, which would say the same, is off: see graphql/apollo.ts).
     reply.header('cache-control', 'no-store');
-    // Every store call the operation makes runs under its budget (src/ports/deadline.ts).
-    return withDeadline(config.QUERY_TIMEOUT_MS, () => apolloHandler.call(app, request, reply) as Promise<string>);
+    return apolloHandler.call(app, request, reply) as Promise<string>;
   };
   const refuseOversized = refuseBeforeParsing({ maxLength: config.MAX_QUERY_LENGTH, maxTokens: config.MAX_TOKENS, maxFields: config.MAX_FIELDS });
   // Only GET may be a browser opening the IDE; POST skips that hook.

@@ -4,6 +4,7 @@ import type { IngestionStatus, ProposalStatus } from '../domain/review';
 import type { EntityListRequest, GraphBatch, PageRequest, RelationshipFilter, SearchRequest } from '../ports/graph-store';
 import type { ChangeQuery, WriteExpectation, WriteOp } from '../ports/graph-writes';
 import type { Store } from '../ports/store';
+import type { Deadline } from '../ports/deadline';
 import type { ReadPlan, RecordFields } from '../ports/read-plan';
 import type { CoParticipationRequest, NeighborhoodRequest, PathRequest, TimelineWindow } from '../ports/traversals';
 
@@ -26,6 +27,11 @@ export class CountingStore implements Store {
 
   get kind(): Store['kind'] {
     return this.store.kind;
+  }
+
+  /** Not a round trip: the same counter over a bounded view of the store. */
+  within(deadline: Deadline): CountingStore {
+    return new CountingStore(this.store.within(deadline), this.counter);
   }
 
   getEntities(ids: readonly string[]) {

@@ -3,6 +3,7 @@ import type { GraphWrites } from './graph-writes';
 import type { ReviewQueue } from './review-queue';
 import type { GraphTraversals } from './traversals';
 import type { PlannedReads } from './read-plan';
+import type { Bounded } from './deadline';
 
 /**
  * Figures an adapter knows about itself, read when /metrics is scraped. Each adapter fills in
@@ -25,4 +26,4 @@ export interface StoreStatsSource {
 }
 
 /** What the API needs from a store: reads, traversals, writes and the review queue, from one adapter. */
-export type Store = GraphStore & PlannedReads & GraphTraversals & GraphWrites & ReviewQueue & StoreStatsSource;
+export type Store = GraphStore & PlannedReads & GraphTraversals & GraphWrites & ReviewQueue & StoreStatsSource & Bounded<Store>;

@@ -2,7 +2,7 @@ import { Neo4jRunner, run } from '../../src/adapters/neo4j/driver';
 import { Direction, EntityKind, RelationshipType } from '../../src/domain/enums';
 import { DomainError } from '../../src/domain/errors';
 import type { GraphBatch } from '../../src/ports/graph-store';
-import { withDeadline } from '../../src/ports/deadline';
+import { Deadline } from '../../src/ports/deadline';
 import type { Store } from '../../src/ports/store';
 import { person, relationship } from '../support/records';
 import { MEETING_ID } from '../support/seed-source';
@@ -17,15 +17,14 @@ import { describeNeo4j, describeStore, loadedStore, neo4jTestOptions, seedBatch,
 
 jest.setTimeout(120_000);
 
-/** Runs `work` under a budget of 1 ms that is spent before the work starts. */
-async function afterBudgetSpent<T>(work: () => Promise<T>): Promise<T> {
-  return withDeadline(1, async () => {
-    const until = performance.now() + 5;
-    while (performance.now() < until) {
-      // Spend the budget.
-    }
-    return work();
-  });
+/** A budget of 1 ms, already spent. */
+function spentDeadline(): Deadline {
+  const deadline = Deadline.start(1);
+  const until = performance.now() + 5;
+  while (performance.now() < until) {
+    // Spend the budget.
+  }
+  return deadline;
 }
 
 async function timeoutOf(call: Promise<unknown>): Promise<DomainError> {
@@ -47,25 +46,24 @@ for (const kind of STORE_KINDS) {
     afterAll(() => store?.close());
 
     it('answers TIMEOUT for every traversal once the budget is spent, saying how to ask for less', async () => {
-      const error = await timeoutOf(afterBudgetSpent(() => store.neighborhood({ id: MEETING_ID, depth: 2, limit: 100 })));
+      const spent = store.within(spentDeadline());
+      const error = await timeoutOf(spent.neighborhood({ id: MEETING_ID, depth: 2, limit: 100 }));
       expect(error.message).toMatch(/ran past its time budget of 1 ms and was stopped\. Ask for less at once/);
       expect(error.details).toEqual({ budgetMs: 1 });
-      await timeoutOf(
-        afterBudgetSpent(() =>
-          store.shortestPaths({ fromId: 'roman-vassilenko', toId: 'b-zhakaev', maxHops: 4, direction: Direction.BOTH, first: 1 }),
-        ),
-      );
-      await timeoutOf(afterBudgetSpent(() => store.coParticipants({ id: 'roman-vassilenko', types: [RelationshipType.ATTENDED], first: 5 })));
-      await timeoutOf(afterBudgetSpent(() => store.timelines(['roman-vassilenko'], {})));
+      await timeoutOf(spent.shortestPaths({ fromId: 'roman-vassilenko', toId: 'b-zhakaev', maxHops: 4, direction: Direction.BOTH, first: 1 }));
+      await timeoutOf(spent.coParticipants({ id: 'roman-vassilenko', types: [RelationshipType.ATTENDED], first: 5 }));
+      await timeoutOf(spent.timelines(['roman-vassilenko'], {}));
     });
 
     it('answers within its budget exactly as without one, and goes on answering after a TIMEOUT', async () => {
       const request = { id: MEETING_ID, depth: 2, limit: 100 };
       const unbounded = await store.neighborhood(request);
       expect(unbounded.nodeIds.length).toBeGreaterThan(10);
-      expect(await withDeadline(10_000, () => store.neighborhood(request))).toEqual(unbounded);
-      await timeoutOf(afterBudgetSpent(() => store.neighborhood(request)));
+      expect(await store.within(Deadline.start(10_000)).neighborhood(request)).toEqual(unbounded);
+      await timeoutOf(store.within(spentDeadline()).neighborhood(request));
+      // The bounded view shares everything with its store but the budget.
       expect(await store.neighborhood(request)).toEqual(unbounded);
+      expect(await store.within(Deadline.start(10_000)).neighborhood(request)).toEqual(unbounded);
     });
   });
 }
@@ -99,7 +97,7 @@ describe('embedded: a walk past its budget', () => {
     expect(await store.shortestPaths(request)).toEqual([]);
     const unboundedMs = performance.now() - started;
     started = performance.now();
-    await timeoutOf(withDeadline(2, () => store.shortestPaths(request)));
+    await timeoutOf(store.within(Deadline.start(2)).shortestPaths(request));
     const stoppedMs = performance.now() - started;
     process.stdout.write(`embedded walk: ${unboundedMs.toFixed(1)} ms unbounded, stopped after ${stoppedMs.toFixed(1)} ms with a 2 ms budget\n`);
     expect(await store.getEntities(['dense-person-1'])).toEqual([expect.objectContaining({ id: 'dense-person-1' })]);
@@ -118,11 +116,11 @@ describeNeo4j('neo4j: a transaction past its budget', () => {
 
   it('is terminated by the server with TIMEOUT, and frees the server for the next one', async () => {
     const started = performance.now();
-    await timeoutOf(withDeadline(200, () => runner.read('spin', (tx) => run(tx, SPIN))));
+    await timeoutOf(runner.within(Deadline.start(200)).read('spin', (tx) => run(tx, SPIN)));
     process.stdout.write(`neo4j: TIMEOUT after ${(performance.now() - started).toFixed(0)} ms with a 200 ms budget\n`);
     const running = await runner.read('transactions', (tx) => run(tx, 'SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery'));
     expect(running.map((r) => r.get('currentQuery') as string).filter((q) => q.includes('range(1, 2000000000)'))).toEqual([]);
-    const [one] = await withDeadline(10_000, () => runner.read('after', (tx) => run(tx, 'RETURN 1 AS one')));
+    const [one] = await runner.within(Deadline.start(10_000)).read('after', (tx) => run(tx, 'RETURN 1 AS one'));
     expect(one!.get('one')).toBe(1);
   });
 });

@@ -50,19 +50,23 @@ import { SerialQueue } from '../../concurrency/serial-queue';
 import type { IngestionRecord, IngestionStatus, ProposalRecord, ProposalStatus } from '../../domain/review';
 import type { ReviewQueue } from '../../ports/review-queue';
 import type { StoreStats } from '../../ports/store';
+import type { Bounded, Deadline } from '../../ports/deadline';
 
 /**
  * The in-process store: a graphology multigraph keyed by entity and relationship ids.
  * `new EmbeddedStore(checkWrite)` lives in memory only (tests, benchmarks); `EmbeddedStore.open(...)` keeps
  * a data directory, where every write is journaled and fsynced before it resolves.
  */
-export class EmbeddedStore implements GraphStore, PlannedReads, GraphTraversals, GraphWrites, ReviewQueue {
+export class EmbeddedStore implements Bounded<EmbeddedStore>, GraphStore, PlannedReads, GraphTraversals, GraphWrites, ReviewQueue {
   readonly kind = 'embedded' as const;
   private readonly graph: Graph;
   private readonly searchDocs: SearchIndex;
   private readonly sources: ReadonlyMap<string, SourceRecord>;
   private readonly queue = new SerialQueue();
-  private closed = false;
+  /** An object, so that the views `within` makes share it with the store they view. */
+  private readonly life = { closed: false };
+  /** Bounds the traversals of a view made by `within`; the store itself is unbounded. */
+  private readonly deadline: Deadline | null = null;
 
   /**
    * With only `checkWrite` (the write side's rules, src/editing, handed in by the composition
@@ -85,6 +89,11 @@ export class EmbeddedStore implements GraphStore, PlannedReads, GraphTraversals,
   static async open(options: EmbeddedOpenOptions): Promise<EmbeddedStore> {
     const { state, log } = await openDataDir(options);
     return new EmbeddedStore(options.checkWrite, state, log);
+  }
+
+  /** A view sharing all state (graph, queue, journal), whose traversals stop when `deadline` is spent. */
+  within(deadline: Deadline): EmbeddedStore {
+    return Object.create(this, { deadline: { value: deadline } }) as EmbeddedStore;
   }
 
   async getEntities(ids: readonly string[]): Promise<(EntityRecord | null)[]> {
@@ -192,7 +201,7 @@ export class EmbeddedStore implements GraphStore, PlannedReads, GraphTraversals,
 
   async write(ops: readonly WriteOp[], changes: readonly ChangeRecord[], expected: readonly WriteExpectation[] = []): Promise<void> {
     return this.queue.run(async () => {
-      if (this.closed) throw storeUnavailable('the embedded store is closed');
+      if (this.life.closed) throw storeUnavailable('the embedded store is closed');
       this.checkWrite(storedView(this.state), ops, changes, expected);
       if (ops.length === 0 && changes.length === 0) return;
       await this.log?.append(ops, changes);
@@ -235,19 +244,19 @@ export class EmbeddedStore implements GraphStore, PlannedReads, GraphTraversals,
   }
 
   async shortestPaths(request: PathRequest): Promise<PathRecord[]> {
-    return traversals.shortestPaths(this.graph, request);
+    return traversals.shortestPaths(this.graph, request, this.deadline);
   }
 
   async neighborhood(request: NeighborhoodRequest): Promise<SubgraphRecord> {
-    return traversals.neighborhood(this.graph, request);
+    return traversals.neighborhood(this.graph, request, this.deadline);
   }
 
   async coParticipants(request: CoParticipationRequest): Promise<CoParticipationRecord[]> {
-    return traversals.coParticipants(this.graph, request);
+    return traversals.coParticipants(this.graph, request, this.deadline);
   }
 
   async timelines(ids: readonly string[], window: TimelineWindow): Promise<TimelineRecord[][]> {
-    return ids.map((id) => traversals.timeline(this.graph, id, window));
+    return ids.map((id) => traversals.timeline(this.graph, id, window, this.deadline));
   }
 
   async ping(): Promise<void> {}
@@ -260,8 +269,8 @@ export class EmbeddedStore implements GraphStore, PlannedReads, GraphTraversals,
   /** Waits for queued writes, then releases the journal and the data directory's lock. */
   async close(): Promise<void> {
     await this.queue.run(async () => {
-      if (this.closed) return;
-      this.closed = true;
+      if (this.life.closed) return;
+      this.life.closed = true;
       await this.log?.close();
     });
   }

@@ -3,7 +3,7 @@ import { timelineDate } from '../../domain/date-window';
 import { Direction, EntityKind, type RelationshipType } from '../../domain/enums';
 import type { RelationshipRecord } from '../../domain/records';
 import type { Graph } from './graph-types';
-import { checkDeadline } from '../../ports/deadline';
+import type { Deadline } from '../../ports/deadline';
 import {
   TRAVERSAL_CAPS,
   type CoParticipationRecord,
@@ -46,11 +46,11 @@ function reverse(direction: Direction): Direction {
 
 const compareSteps = (a: Step, b: Step): number => compareStrings(a.node, b.node) || compareStrings(a.rel.id, b.rel.id);
 
-// Every traversal checks the operation's budget (src/ports/deadline.ts) before it starts and
-// then per node of a layer: a walk past its budget stops before the next node's edges.
+// Every traversal checks the operation's budget (src/ports/deadline.ts; null: unbounded) before it
+// starts and then per node of a layer: a walk past its budget stops before the next node's edges.
 
-export function shortestPaths(graph: Graph, request: PathRequest): PathRecord[] {
-  checkDeadline();
+export function shortestPaths(graph: Graph, request: PathRequest, deadline: Deadline | null): PathRecord[] {
+  deadline?.check();
   const { fromId, toId, maxHops, direction, first } = request;
   if (!graph.hasNode(fromId) || !graph.hasNode(toId)) return [];
   if (fromId === toId) return [{ nodeIds: [fromId], relationships: [] }];
@@ -76,7 +76,7 @@ export function shortestPaths(graph: Graph, request: PathRequest): PathRecord[] 
     if (hops + 1 >= maxHops) break;
     const next: string[] = [];
     for (const node of layer) {
-      checkDeadline();
+      deadline?.check();
       for (const s of stepsFrom(graph, node, direction, types)) {
         if (s.node === toId) continue;
         const d = distance.get(s.node);
@@ -144,8 +144,8 @@ function enumeratePaths(
   return paths;
 }
 
-export function neighborhood(graph: Graph, request: NeighborhoodRequest): SubgraphRecord {
-  checkDeadline();
+export function neighborhood(graph: Graph, request: NeighborhoodRequest, deadline: Deadline | null): SubgraphRecord {
+  deadline?.check();
   if (!graph.hasNode(request.id)) return { nodeIds: [], relationships: [], truncated: false };
   const types = request.types?.length ? new Set(request.types) : null;
   const kinds = request.kinds?.length ? new Set<EntityKind>(request.kinds) : null;
@@ -156,7 +156,7 @@ export function neighborhood(graph: Graph, request: NeighborhoodRequest): Subgra
   for (let d = 0; d < request.depth && layer.length > 0 && !truncated; d++) {
     const found = new Set<string>();
     for (const node of layer) {
-      checkDeadline();
+      deadline?.check();
       for (const s of stepsFrom(graph, node, Direction.BOTH, types)) {
         if (kept.has(s.node) || found.has(s.node)) continue;
         if (kinds && !kinds.has(graph.getNodeAttributes(s.node).kind)) continue;
@@ -175,7 +175,7 @@ export function neighborhood(graph: Graph, request: NeighborhoodRequest): Subgra
     }
     layer = next;
   }
-  checkDeadline();
+  deadline?.check();
   const relationships: RelationshipRecord[] = [];
   for (const node of order) {
     graph.forEachOutEdge(node, (_e, attributes, _s, target) => {
@@ -190,8 +190,8 @@ export function neighborhood(graph: Graph, request: NeighborhoodRequest): Subgra
   return { nodeIds: order, relationships, truncated };
 }
 
-export function coParticipants(graph: Graph, request: CoParticipationRequest): CoParticipationRecord[] {
-  checkDeadline();
+export function coParticipants(graph: Graph, request: CoParticipationRequest, deadline: Deadline | null): CoParticipationRecord[] {
+  deadline?.check();
   if (!graph.hasNode(request.id)) return [];
   const types = new Set(request.types);
   const events = new Set<string>();
@@ -200,7 +200,7 @@ export function coParticipants(graph: Graph, request: CoParticipationRequest): C
   });
   const shared = new Map<string, Set<string>>();
   for (const event of events) {
-    checkDeadline();
+    deadline?.check();
     graph.forEachInEdge(event, (_e, a, source) => {
       if (source === request.id || !types.has(a.type)) return;
       const set = shared.get(source) ?? new Set<string>();
@@ -218,8 +218,8 @@ export function coParticipants(graph: Graph, request: CoParticipationRequest): C
     .map(({ entityId, count, set }) => ({ entityId, count, eventIds: [...set].sort(eventOrder) }));
 }
 
-export function timeline(graph: Graph, id: string, request: TimelineWindow): TimelineRecord[] {
-  checkDeadline();
+export function timeline(graph: Graph, id: string, request: TimelineWindow, deadline: Deadline | null): TimelineRecord[] {
+  deadline?.check();
   if (!graph.hasNode(id)) return [];
   const items: TimelineRecord[] = [];
   for (const { node, rel } of stepsFrom(graph, id, Direction.BOTH, null)) {

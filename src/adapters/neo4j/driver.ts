@@ -10,7 +10,7 @@ import {
   type Record as Neo4jRecord,
   type Session,
 } from 'neo4j-driver';
-import { remainingMs } from '../../ports/deadline';
+import type { Bounded, Deadline } from '../../ports/deadline';
 import { translateDriverError } from './errors';
 
 export interface Neo4jOptions {
@@ -36,7 +36,7 @@ export type Work<T> = (tx: ManagedTransaction) => Promise<T>;
  * write, the database always named, every error translated on the way out. Creating it opens no
  * connection; the pool connects on first use and reconnects by itself after an outage.
  */
-export class Neo4jRunner {
+export class Neo4jRunner implements Bounded<Neo4jRunner> {
   private readonly driver: Driver;
 
   /**
@@ -49,13 +49,20 @@ export class Neo4jRunner {
     private readonly before?: () => Promise<void>,
     /** Shared by every runner over the driver: the driver itself exposes no pool figures. */
     private readonly sessions = { open: 0 },
+    /** Bounds every transaction: its remaining time becomes the transaction's timeout. */
+    private readonly deadline: Deadline | null = null,
   ) {
     this.driver = shared ?? connect(options);
   }
 
   /** The same connections, each transaction waiting for `before` first (the schema gate). */
   gatedBy(before: () => Promise<void>): Neo4jRunner {
-    return new Neo4jRunner(this.options, this.driver, before, this.sessions);
+    return new Neo4jRunner(this.options, this.driver, before, this.sessions, this.deadline);
+  }
+
+  /** The same connections and gate, every transaction bounded by `deadline`. */
+  within(deadline: Deadline): Neo4jRunner {
+    return new Neo4jRunner(this.options, this.driver, this.before, this.sessions, deadline);
   }
 
   /** Sessions open now over this driver, each holding a pooled connection while it works. */
@@ -90,21 +97,21 @@ export class Neo4jRunner {
     } catch (e) {
       // Called on the class: the driver's exported isRetriableError is that static method unbound,
       // and throws a TypeError on any error it is given.
-      if (!Neo4jError.isRetryable(e)) throw translateDriverError(e, operation);
+      if (!Neo4jError.isRetryable(e)) throw translateDriverError(e, operation, this.deadline);
       try {
         return map(await this.runOnce(statement, params));
       } catch (again) {
-        throw translateDriverError(again, operation);
+        throw translateDriverError(again, operation, this.deadline);
       }
     }
   }
 
   private async runOnce(statement: string, params: Record<string, unknown>): Promise<Neo4jRecord[]> {
     await this.before?.();
-    const timeout = remainingMs();
+    const timeout = this.deadline?.remainingMs();
     const session = this.openSession('READ');
     try {
-      return (await session.run(statement, params, timeout === null ? undefined : { timeout })).records;
+      return (await session.run(statement, params, timeout === undefined ? undefined : { timeout })).records;
     } finally {
       this.sessions.open--;
       await session.close().catch(() => undefined);
@@ -123,7 +130,7 @@ export class Neo4jRunner {
     try {
       return (await session.run(statement, params)).records;
     } catch (e) {
-      throw translateDriverError(e, operation);
+      throw translateDriverError(e, operation, this.deadline);
     } finally {
       this.sessions.open--;
       await session.close().catch(() => undefined);
@@ -138,13 +145,13 @@ export class Neo4jRunner {
     await this.before?.();
     // The operation's budget becomes the transaction's timeout, so the server itself stops (and
     // rolls back) work the caller has stopped waiting for. Throws TIMEOUT when nothing is left.
-    const timeout = remainingMs();
-    const config = timeout === null ? undefined : { timeout };
+    const timeout = this.deadline?.remainingMs();
+    const config = timeout === undefined ? undefined : { timeout };
     const session = this.openSession(mode);
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (e) {
-      throw translateDriverError(e, operation);
+      throw translateDriverError(e, operation, this.deadline);
     } finally {
       this.sessions.open--;
       // A failed close (the server went away) must not replace the error being reported.

@@ -1,6 +1,6 @@
 import { error as driverError, Neo4jError } from 'neo4j-driver';
 import { DomainError, storeLimit, storeUnavailable } from '../../domain/errors';
-import { timedOut } from '../../ports/deadline';
+import { timedOut, type Deadline } from '../../ports/deadline';
 
 /** What a caller is told; the driver's own text stays in `cause`, for the logs only. */
 export const UNAVAILABLE_MESSAGE = 'The graph database is not reachable right now; try again shortly.';
@@ -13,9 +13,9 @@ const ACQUISITION_TIMEOUT = /^Connection acquisition timed out/;
  * memory limit of the server STORE_LIMIT, which the API shows; anything else becomes a plain
  * Error, which the API masks, so no driver message (it can quote Cypher or data) ever reaches a caller.
  */
-export function translateDriverError(error: unknown, operation: string): Error {
+export function translateDriverError(error: unknown, operation: string, deadline: Deadline | null = null): Error {
   if (error instanceof DomainError) return error;
-  if (isTimedOut(error)) return timedOut();
+  if (isTimedOut(error)) return timedOut(deadline?.budgetMs);
   // Before the unavailable check: these are TransientErrors too, but waiting does not cure them.
   const limit = resourceLimit(error);
   if (limit) return limit;

@@ -45,6 +45,7 @@ import type { ReviewQueue } from '../../ports/review-queue';
 import type { StoreStats } from '../../ports/store';
 import type { ChangeRecord } from '../../domain/change';
 import type { ChangeQuery, GraphWrites, WriteCheck, WriteExpectation, WriteOp } from '../../ports/graph-writes';
+import type { Bounded, Deadline } from '../../ports/deadline';
 
 /**
  * Most full-text candidates a search ranks. Ranking happens here, in TS, so that both stores rank
@@ -68,7 +69,7 @@ export const SEARCH_CANDIDATE_CAP = 10_000;
  * normalised name that nameContains matches. Two full-text indexes over evidenceSourceIds serve a
  * source's citations (./citation-cypher).
  */
-export class Neo4jStore implements GraphStore, PlannedReads, GraphTraversals, GraphWrites, ReviewQueue {
+export class Neo4jStore implements Bounded<Neo4jStore>, GraphStore, PlannedReads, GraphTraversals, GraphWrites, ReviewQueue {
   readonly kind = 'neo4j' as const;
 
   /** Every statement but the migration's own goes through the gate (./schema-gate). */
@@ -255,6 +256,11 @@ export class Neo4jStore implements GraphStore, PlannedReads, GraphTraversals, Gr
 
   timelines(ids: readonly string[], window: TimelineWindow): Promise<TimelineRecord[][]> {
     return traversals.timelines(this.runner, ids, window);
+  }
+
+  /** A view sharing the driver, the schema gate and the write check, whose every transaction is bounded by `deadline`. */
+  within(deadline: Deadline): Neo4jStore {
+    return Object.create(this, { runner: { value: this.runner.within(deadline) } }) as Neo4jStore;
   }
 
   /**
