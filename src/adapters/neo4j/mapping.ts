@@ -184,6 +184,8 @@ function evidenceFromProps(p: Props): EvidenceRecord[] {
 /** Driver values to plain JS at the edge, so no Integer or temporal object leaks into records. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Nearly every value read: answered before the six temporal checks below.
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (typeof value === 'bigint') return Number(value);
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {

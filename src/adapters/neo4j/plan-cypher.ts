@@ -9,9 +9,12 @@ import {
 } from './cypher';
 
 /**
- * A ReadPlan as one statement: per entity asked, a nested map `{props, parts?, rels?, total?}`
- * whose lists hold `{row, end?, behalf?}` and `end` is the same map one level down. Each part is
- * the statement of the port method it stands for (./cypher's participationMatch and
+ * A ReadPlan as one statement: per entity asked, a nested list `[props, parts, rels, total]`
+ * (null where the plan has no such part) whose `parts` and `rels` hold rows `[rel, end, behalf]`,
+ * `end` being the same list one level down. Records come as lists of property values in the order
+ * planColumns names them. Lists rather than maps: a map repeats its keys in every row, and on a
+ * three-level read decoding those key strings was a tenth of the server's CPU (bench/README.md).
+ * Each part is the statement of the port method it stands for (./cypher's participationMatch and
  * relationshipMatch, same order), as a COLLECT subquery, so a plan answers exactly what those
  * methods would.
  *
@@ -24,19 +27,31 @@ export function planStatement(plan: ReadPlan, fields: RecordFields = ALL_RECORD_
   const shape = `${shapeOf(plan)} ${fields.entity.join(',')} ${fields.relationship.join(',')} ${fields.counts}`;
   let statement = STATEMENTS.get(shape);
   if (statement === undefined) {
+    const columns = planColumns(fields);
     const projection = {
-      entity: entityProjection(fields.entity),
-      relationship: relationshipProjection(fields.relationship),
+      entity: columns.entity,
+      relationship: columns.relationship,
       behalf: fields.relationship.includes('onBehalfOfId'),
       counts: fields.counts,
     };
     statement = `
   UNWIND $ids AS id
   MATCH (n0:${ENTITY_LABEL} {id: id})
-  RETURN ${entityMap('n0', plan, 1, '', projection)} AS tree`;
+  RETURN ${entityList('n0', plan, 1, '', projection)} AS tree`;
     STATEMENTS.set(shape, statement);
   }
   return statement;
+}
+
+/** The stored properties each record list holds, in order (./mapping's names). */
+export interface PlanColumns {
+  readonly entity: readonly string[];
+  /** After the type and the two end ids, which every relationship list starts with. */
+  readonly relationship: readonly string[];
+}
+
+export function planColumns(fields: RecordFields): PlanColumns {
+  return { entity: properties(['id', 'kind', 'name'], fields.entity), relationship: properties(['id'], fields.relationship) };
 }
 
 /** Shapes are few (the API builds plans from a handful of fields), so the cache needs no bound. */
@@ -51,10 +66,10 @@ export function shapeOf(plan: ReadPlan | null): string {
   return `{${parts}${rels}}`;
 }
 
-/** The stored properties a projection reads (./mapping's names), as map projection keys. */
+/** What the record lists of a statement hold. */
 interface Projection {
-  readonly entity: string;
-  readonly relationship: string;
+  readonly entity: readonly string[];
+  readonly relationship: readonly string[];
   /** Read the bodies acted for (when onBehalfOfId is read). */
   readonly behalf: boolean;
   /** Count relationship pages. */
@@ -63,59 +78,57 @@ interface Projection {
 
 const EVIDENCE_PROPERTIES = ['evidenceSourceIds', 'evidenceQuotes', 'evidenceConfidences', 'evidenceStarts', 'evidenceEnds'];
 
-function properties(always: readonly string[], fields: readonly string[]): string {
-  const names = [...always, ...fields.flatMap((f) => (f === 'evidence' ? EVIDENCE_PROPERTIES : [f]))];
-  return names.map((n) => `.${n}`).join(', ');
+function properties(always: readonly string[], fields: readonly string[]): string[] {
+  return [...always, ...fields.flatMap((f) => (f === 'evidence' ? EVIDENCE_PROPERTIES : [f]))];
 }
 
-const entityProjection = (fields: readonly EntityField[]): string => properties(['id', 'kind', 'name'], fields);
-const relationshipProjection = (fields: readonly RelationshipField[]): string => properties(['id'], fields);
+const values = (v: string, names: readonly string[]): string => `[${names.map((n) => `${v}.${n}`).join(', ')}]`;
 
-/** ./cypher's REL_ROW with only the projected properties. */
-const projectedRow = (r: string, projection: Projection): string =>
-  `{type: type(${r}), fromId: startNode(${r}).id, toId: endNode(${r}).id, props: ${r} {${projection.relationship}}}`;
+/** ./cypher's REL_ROW as a list: type, the two end ids, then the projected properties. */
+const relationshipList = (r: string, projection: Projection): string =>
+  `[type(${r}), startNode(${r}).id, endNode(${r}).id, ${projection.relationship.map((n) => `${r}.${n}`).join(', ')}]`;
 
-/** `v`'s map; `level` numbers the variables of its subqueries, `path` names their parameters. */
-function entityMap(v: string, plan: ReadPlan, level: number, path: string, projection: Projection): string {
-  const fields = [`props: ${v} {${projection.entity}}`];
+/** `v`'s list; `level` numbers the variables of its subqueries, `path` names their parameters. */
+function entityList(v: string, plan: ReadPlan, level: number, path: string, projection: Projection): string {
   const s = String(level);
+  let parts = 'null';
   if (plan.participations) {
     const p = `${path}p_`;
-    fields.push(`parts: COLLECT {
+    parts = `COLLECT {
     ${participationMatch(v, s, p)}
     RETURN ${row(s, `p${s}`, plan.participations.ends, level, `${path}p`, projection)} AS x
     ORDER BY ${PARTICIPATION_ORDER(s, p)}
-  }`);
+  }`;
   }
+  let rels = 'null';
+  let total = 'null';
   if (plan.relationships) {
     const p = `${path}r_`;
     const { filter } = plan.relationships;
     const match = relationshipMatch(filter.direction, v, s, p, hasDateWindow(filter));
     if (projection.counts) {
-      fields.push(`total: COUNT {
+      total = `COUNT {
     ${match}
     RETURN r${s}
-  }`);
+  }`;
     }
-    fields.push(
-      `rels: COLLECT {
+    rels = `COLLECT {
     ${match}
     RETURN ${row(s, `o${s}`, plan.relationships.ends, level, `${path}r`, projection)} AS x
     ORDER BY ${RELATIONSHIP_ORDER(s)}
     SKIP $${p}offset LIMIT $${p}first
-  }`,
-    );
+  }`;
   }
-  return `{${fields.join(', ')}}`;
+  return `[${values(v, projection.entity)}, ${parts}, ${rels}, ${total}]`;
 }
 
 /** One relationship, and when the plan reads ends, the entity at `end` and the body acted for. */
 function row(s: string, end: string, ends: ReadPlan | null, level: number, path: string, projection: Projection): string {
-  const fields = [`row: ${projectedRow(`r${s}`, projection)}`];
-  if (ends !== null) {
-    fields.push(`end: ${entityMap(end, ends, level + 1, path, projection)}`);
-    // A null id matches nothing, and [][0] is null.
-    if (projection.behalf) fields.push(`behalf: COLLECT { MATCH (b${s}:${ENTITY_LABEL} {id: r${s}.onBehalfOfId}) RETURN b${s} {${projection.entity}} }[0]`);
-  }
-  return `{${fields.join(', ')}}`;
+  const rel = relationshipList(`r${s}`, projection);
+  if (ends === null) return `[${rel}, null, null]`;
+  // A null id matches nothing, and [][0] is null.
+  const behalf = projection.behalf
+    ? `COLLECT { MATCH (b${s}:${ENTITY_LABEL} {id: r${s}.onBehalfOfId}) RETURN ${values(`b${s}`, projection.entity)} }[0]`
+    : 'null';
+  return `[${rel}, ${entityList(end, ends, level + 1, path, projection)}, ${behalf}]`;
 }

@@ -1,4 +1,4 @@
-import type { EntityRecord } from '../../domain/records';
+import type { EntityRecord, RelationshipRecord } from '../../domain/records';
 import {
   NOT_COUNTED,
   type PlannedParticipationsResult,
@@ -11,21 +11,13 @@ import type { Neo4jRunner } from './driver';
 import { distinct } from './fetch';
 import { entityFromProps, relationshipFromRow, type Props, type RelationshipRow } from './mapping';
 import { participationParams, relationshipFilterParams } from './params';
-import { planStatement } from './plan-cypher';
+import { planColumns, planStatement, type PlanColumns } from './plan-cypher';
 
-/** A node of the statement's answer (./plan-cypher). */
-interface Tree {
-  readonly props: Props;
-  readonly parts?: readonly Row[];
-  readonly rels?: readonly Row[];
-  readonly total?: number;
-}
+/** A node of the statement's answer (./plan-cypher): the entity's values, its parts, its page, the page's total. */
+type Tree = readonly [entity: readonly unknown[], parts: readonly Row[] | null, rels: readonly Row[] | null, total: number | null];
 
-interface Row {
-  readonly row: RelationshipRow;
-  readonly end?: Tree;
-  readonly behalf?: Props | null;
-}
+/** A relationship's values (type, from id, to id, then its properties), the entity at its end, the body acted for. */
+type Row = readonly [rel: readonly unknown[], end: Tree | null, behalf: readonly unknown[] | null];
 
 /** A plan in one statement, one round trip, one read transaction. */
 export async function readPlanned(
@@ -35,7 +27,7 @@ export async function readPlanned(
   fields: RecordFields,
 ): Promise<PlannedRead> {
   const unique = distinct(ids);
-  const found: Found = { roots: new Map(), entities: new Map(), participations: [], relationshipPages: [] };
+  const found: Found = { roots: new Map(), entities: new Map(), participations: [], relationshipPages: [], columns: planColumns(fields) };
   if (unique.length > 0) {
     await runner.readOne('readPlanned', planStatement(plan, fields), { ids: unique, ...planParams(plan, '') }, (records) => {
       for (const record of records) {
@@ -77,23 +69,25 @@ interface Found {
   readonly entities: Map<string, EntityRecord>;
   readonly participations: PlannedParticipationsResult[];
   readonly relationshipPages: PlannedRelationshipsResult[];
+  readonly columns: PlanColumns;
 }
 
 function decode(tree: Tree, plan: ReadPlan, found: Found): EntityRecord {
-  const entity = entityFromProps(tree.props);
+  const [values, parts, rels, total] = tree;
+  const entity = entityFromProps(zip(found.columns.entity, values));
   const { participations, relationships } = plan;
   if (participations) {
-    const rows = tree.parts ?? [];
-    found.participations.push({ eventId: entity.id, types: participations.types, rows: rows.map((x) => relationshipFromRow(x.row)) });
+    const rows = parts ?? [];
+    found.participations.push({ eventId: entity.id, types: participations.types, rows: rows.map((x) => relationship(x[0], found)) });
     if (participations.ends) decodeEnds(rows, participations.ends, found);
   }
   if (relationships) {
-    const rows = tree.rels ?? [];
+    const rows = rels ?? [];
     found.relationshipPages.push({
       id: entity.id,
       filter: relationships.filter,
       page: relationships.page,
-      result: { items: rows.map((x) => relationshipFromRow(x.row)), totalCount: tree.total ?? NOT_COUNTED },
+      result: { items: rows.map((x) => relationship(x[0], found)), totalCount: total ?? NOT_COUNTED },
     });
     if (relationships.ends) decodeEnds(rows, relationships.ends, found);
   }
@@ -101,11 +95,31 @@ function decode(tree: Tree, plan: ReadPlan, found: Found): EntityRecord {
 }
 
 function decodeEnds(rows: readonly Row[], plan: ReadPlan, found: Found): void {
-  for (const x of rows) {
-    if (x.end) {
-      const end = decode(x.end, plan, found);
-      found.entities.set(end.id, end);
+  for (const [, end, behalf] of rows) {
+    if (end) {
+      const entity = decode(end, plan, found);
+      found.entities.set(entity.id, entity);
     }
-    if (x.behalf) found.entities.set(x.behalf.id as string, entityFromProps(x.behalf));
+    if (behalf) {
+      const entity = entityFromProps(zip(found.columns.entity, behalf));
+      found.entities.set(entity.id, entity);
+    }
   }
+}
+
+function relationship(values: readonly unknown[], found: Found): RelationshipRecord {
+  const row: RelationshipRow = {
+    type: values[0] as string,
+    fromId: values[1] as string,
+    toId: values[2] as string,
+    props: zip(found.columns.relationship, values, 3),
+  };
+  return relationshipFromRow(row);
+}
+
+/** The properties `names` from `values`, starting at `from`. */
+function zip(names: readonly string[], values: readonly unknown[], from = 0): Props {
+  const props: Props = {};
+  for (let i = 0; i < names.length; i++) props[names[i]!] = values[from + i];
+  return props;
 }
