@@ -1,4 +1,4 @@
-import { ALL_RECORD_FIELDS, type EntityField, type ReadPlan, type RecordFields, type RelationshipField } from '../../ports/read-plan';
+import { ALL_RECORD_FIELDS, type ReadPlan, type RecordFields } from '../../ports/read-plan';
 import { hasDateWindow } from '../../domain/date-window';
 import { ENTITY_LABEL } from './labels';
 import {
