@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import './enums';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { ChangesResolver } from './admin/changes.resolver';
 import { DuplicatesResolver } from './admin/duplicates.resolver';
 import { ENTITY_TYPES } from './entity/entity-types';
-import { EntityResolver } from './entity/entity.resolver';
-import { EventResolver } from './event/event.resolver';
+import { entityTypeName } from './entity/entity.interface';
+import { EntityResolver, RELATIONSHIPS_FIELD } from './entity/entity.resolver';
+import { EventResolver, PARTICIPANTS_FIELD } from './event/event.resolver';
 import { EvidenceResolver } from './evidence/evidence.resolver';
 import { EntityMutationResolver } from './mutation/entity-mutation.resolver';
 import { IngestionResolver } from './ingestion/ingestion.resolver';
@@ -22,6 +23,7 @@ import { CitationResolver } from './source/citation.resolver';
 import { SourceResolver } from './source/source.resolver';
 import { TimelineResolver } from './traversal/timeline.resolver';
 import { TraversalResolver } from './traversal/traversal.resolver';
+import { withSynchronousFields } from './synchronous-fields';
 
 export const RESOLVERS = [
   ChangesResolver,
@@ -49,16 +51,34 @@ let cached: GraphQLSchema | undefined;
 
 /** The executable schema; built once per process (type-graphql metadata is global anyway). */
 export function buildGraphqlSchema(): GraphQLSchema {
-  cached ??= buildSchemaSync({
-    resolvers: RESOLVERS,
-    orphanedTypes: [...ENTITY_TYPES],
-    validate: false,
-    authChecker,
-  });
+  cached ??= withSynchronousFields(
+    withSynchronousResolveType(
+      buildSchemaSync({
+        resolvers: RESOLVERS,
+        orphanedTypes: [...ENTITY_TYPES],
+        validate: false,
+        authChecker,
+      }),
+    ),
+    [PARTICIPANTS_FIELD, RELATIONSHIPS_FIELD],
+  );
   return cached;
 }
 
 /** The SDL committed at schema/schema.graphql: sorted, so diffs show real changes only. */
 export function printGraphqlSchema(): string {
   return `${printSchema(lexicographicSortSchema(buildGraphqlSchema()))}\n`;
+}
+
+/**
+ * type-graphql wraps an interface's resolveType in an async function, so every entity in an
+ * answer would cost a promise, and each object holding one a Promise.all: on a nested read
+ * (W3 of bench:peers, some 1,200 entities) most of the GraphQL work. graphql-js takes a
+ * synchronous resolveType, which this puts back, the same function the interface declares.
+ */
+function withSynchronousResolveType(schema: GraphQLSchema): GraphQLSchema {
+  const entity = schema.getType('Entity');
+  if (!isInterfaceType(entity)) throw new Error('the schema has no Entity interface');
+  entity.resolveType = entityTypeName;
+  return schema;
 }

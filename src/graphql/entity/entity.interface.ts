@@ -14,9 +14,12 @@ export const TYPE_NAME_OF_KIND: Readonly<Record<EntityKind, string>> = {
   [EntityKind.DOCUMENT]: 'Document',
 };
 
+/** The object type of an entity: read from its kind, never guessed. */
+export const entityTypeName = (value: EntityRecord): string => TYPE_NAME_OF_KIND[value.kind];
+
 @InterfaceType({
   description: 'A node of the graph: a person, organization, event, law, topic or document.',
-  resolveType: (value: EntityRecord) => TYPE_NAME_OF_KIND[value.kind],
+  resolveType: entityTypeName,
 })
 export abstract class Entity {
   @Field(() => ID)

@@ -13,10 +13,13 @@ import { badInput } from '../../domain/errors';
 import { EntityConnection } from './entity-connection.type';
 import { EntityOrder } from '../../ports/graph-store';
 import { EntityFilter } from './entity-filter.input';
-import { relationshipsRequest } from './relationships-request';
+import { relationshipsRequest, type RelationshipsArgs } from './relationships-request';
+import type { SynchronousField } from '../synchronous-fields';
+import { TYPE_NAME_OF_KIND } from './entity.interface';
 import { planFromSelection } from '../lookahead/plan-from-selection';
 import { recordFieldsFor } from '../lookahead/record-fields';
 import { pageOf } from '../limits/cost';
+import { nowOrLater } from '../../loaders/now-or-later';
 
 @Resolver(() => Entity)
 export class EntityResolver {
@@ -58,7 +61,7 @@ export class EntityResolver {
     description: 'Sourced relationships of this entity, ordered by type then id.',
     complexity: pageOf(),
   })
-  async relationships(
+  relationships(
     @Root() entity: EntityRecord,
     @Ctx() ctx: RequestContext,
     @Arg('types', () => [RelationshipType], { nullable: true }) types: RelationshipType[] | null,
@@ -76,9 +79,26 @@ export class EntityResolver {
     to: string | null,
     @Arg('otherKinds', () => [EntityKind], { nullable: true, description: 'Kinds of the entity at the other end.' })
     otherKinds: EntityKind[] | null,
-  ): Promise<Connection<RelationshipRecord>> {
-    const { filter, page } = relationshipsRequest({ types, direction, first, after, activeAt, from, to, otherKinds });
-    const result = await ctx.loaders.relationshipsOf.load({ id: entity.id, filter, page });
-    return toConnection(result, page);
+  ): Connection<RelationshipRecord> | Promise<Connection<RelationshipRecord>> {
+    return relationships(entity, ctx, { types, direction, first, after, activeAt, from, to, otherKinds });
   }
+}
+
+const ENTITY_TYPE_NAMES: ReadonlySet<string> = new Set(Object.values(TYPE_NAME_OF_KIND));
+
+/** Entity.relationships, resolved at once under a planned read (../synchronous-fields.ts). */
+export const RELATIONSHIPS_FIELD: SynchronousField = {
+  on: (type) => ENTITY_TYPE_NAMES.has(type),
+  field: 'relationships',
+  resolve: (entity: EntityRecord, args: RelationshipsArgs, ctx) => relationships(entity, ctx, args),
+};
+
+/** Synchronous when a planned read brought the page (loaders/now-or-later.ts). */
+function relationships(
+  entity: EntityRecord,
+  ctx: RequestContext,
+  args: RelationshipsArgs,
+): Connection<RelationshipRecord> | Promise<Connection<RelationshipRecord>> {
+  const { filter, page } = relationshipsRequest(args);
+  return nowOrLater(ctx.loaders.relationshipsOf.loadNow({ id: entity.id, filter, page }), (result) => toConnection(result, page));
 }

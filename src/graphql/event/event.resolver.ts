@@ -2,7 +2,9 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { RequestContext } from '../../context';
 import { EntityKind, ParticipationRole } from '../../domain/enums';
 import { roleOf, typesForRoles } from '../../domain/participation';
-import type { EntityRecord } from '../../domain/records';
+import type { EntityRecord, RelationshipRecord } from '../../domain/records';
+import { nowOrLater } from '../../loaders/now-or-later';
+import type { SynchronousField } from '../synchronous-fields';
 import { EntityOrder } from '../../ports/graph-store';
 import { DEFAULT_PAGE_SIZE, pageRequest } from '../connection/cursor';
 import { toConnection, type Connection } from '../connection/connection';
@@ -43,23 +45,50 @@ export class EventResolver {
     complexity: listOf(TYPICAL.PARTICIPANTS),
     description: 'Hosts, chairs, speakers, attendees and observers, in that order, each with evidence.',
   })
-  async participants(
+  participants(
     @Root() event: EntityRecord,
     @Ctx() ctx: RequestContext,
     @Arg('roles', () => [ParticipationRole], { nullable: true }) roles: ParticipationRole[] | null,
-  ): Promise<Participant[]> {
-    const relationships = await ctx.loaders.participationsOf.load({ eventId: event.id, types: typesForRoles(roles) });
-    const entities = await ctx.loaders.entity.loadMany(
-      relationships.flatMap((r) => (r.onBehalfOfId ? [r.fromId, r.onBehalfOfId] : [r.fromId])),
-    );
-    const byId = new Map(entities.flatMap((e) => (e && !(e instanceof Error) ? [[e.id, e] as const] : [])));
-    return relationships.map((r) => ({
-      entity: requireEntity(byId.get(r.fromId) ?? null, r.fromId),
-      role: roleOf(r.type)!,
-      onBehalfOf: r.onBehalfOfId ? (byId.get(r.onBehalfOfId) ?? null) : null,
-      capacity: r.role,
-      evidence: [...r.evidence],
-      relationship: r,
-    }));
+  ): Participant[] | Promise<Participant[]> {
+    return participants(event, ctx, roles);
   }
+}
+
+/** Event.participants, resolved at once under a planned read (../synchronous-fields.ts). */
+export const PARTICIPANTS_FIELD: SynchronousField = {
+  on: (type) => type === 'Event',
+  field: 'participants',
+  resolve: (event: EntityRecord, args: { roles?: ParticipationRole[] | null }, ctx) => participants(event, ctx, args.roles ?? null),
+};
+
+/** Synchronous when a planned read brought the participations and their entities (loaders/now-or-later.ts). */
+function participants(event: EntityRecord, ctx: RequestContext, roles: ParticipationRole[] | null): Participant[] | Promise<Participant[]> {
+  return nowOrLater(ctx.loaders.participationsOf.loadNow({ eventId: event.id, types: typesForRoles(roles) }), (relationships) => {
+    const byId = new Map<string, EntityRecord | null>();
+    const missing: string[] = [];
+    for (const r of relationships) {
+      for (const id of r.onBehalfOfId ? [r.fromId, r.onBehalfOfId] : [r.fromId]) {
+        if (byId.has(id)) continue;
+        const known = ctx.loaders.entity.loadNow(id);
+        if (known instanceof Promise) missing.push(id);
+        byId.set(id, known instanceof Promise ? null : known);
+      }
+    }
+    if (missing.length === 0) return participantsOf(relationships, byId);
+    return ctx.loaders.entity.loadMany(missing).then((entities) => {
+      for (const e of entities) if (e && !(e instanceof Error)) byId.set(e.id, e);
+      return participantsOf(relationships, byId);
+    });
+  });
+}
+
+function participantsOf(relationships: readonly RelationshipRecord[], byId: ReadonlyMap<string, EntityRecord | null>): Participant[] {
+  return relationships.map((r) => ({
+    entity: requireEntity(byId.get(r.fromId) ?? null, r.fromId),
+    role: roleOf(r.type)!,
+    onBehalfOf: r.onBehalfOfId ? (byId.get(r.onBehalfOfId) ?? null) : null,
+    capacity: r.role,
+    evidence: [...r.evidence],
+    relationship: r,
+  }));
 }

@@ -3,22 +3,24 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context';
 import type { EntityRecord, RelationshipRecord } from '../../domain/records';
 import { Entity } from '../entity/entity.interface';
+import { nowOrLater } from '../../loaders/now-or-later';
 import { Relationship } from './relationship.type';
 
 @Resolver(() => Relationship)
 export class RelationshipResolver {
+  // Synchronous when a planned read brought the ends (loaders/now-or-later.ts).
   @FieldResolver(() => Entity)
-  async from(@Root() r: RelationshipRecord, @Ctx() ctx: RequestContext): Promise<EntityRecord> {
-    return requireEntity(await ctx.loaders.entity.load(r.fromId), r.fromId);
+  from(@Root() r: RelationshipRecord, @Ctx() ctx: RequestContext): EntityRecord | Promise<EntityRecord> {
+    return nowOrLater(ctx.loaders.entity.loadNow(r.fromId), (e) => requireEntity(e, r.fromId));
   }
 
   @FieldResolver(() => Entity)
-  async to(@Root() r: RelationshipRecord, @Ctx() ctx: RequestContext): Promise<EntityRecord> {
-    return requireEntity(await ctx.loaders.entity.load(r.toId), r.toId);
+  to(@Root() r: RelationshipRecord, @Ctx() ctx: RequestContext): EntityRecord | Promise<EntityRecord> {
+    return nowOrLater(ctx.loaders.entity.loadNow(r.toId), (e) => requireEntity(e, r.toId));
   }
 
   @FieldResolver(() => Entity, { nullable: true, description: 'For participations: the body the participant acted for.' })
-  async onBehalfOf(@Root() r: RelationshipRecord, @Ctx() ctx: RequestContext): Promise<EntityRecord | null> {
-    return r.onBehalfOfId ? ctx.loaders.entity.load(r.onBehalfOfId) : null;
+  onBehalfOf(@Root() r: RelationshipRecord, @Ctx() ctx: RequestContext): EntityRecord | null | Promise<EntityRecord | null> {
+    return r.onBehalfOfId ? ctx.loaders.entity.loadNow(r.onBehalfOfId) : null;
   }
 }
