@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { RequestContext } from '../../context';
 import { limitError, limitExceeded } from './limit-error';
@@ -30,7 +31,7 @@ export function costLimitPlugin({ maxCost, showCost }: CostLimitOptions): Apollo
       let cost: number | null = null;
       return {
         async didResolveOperation(request) {
-          cost = priceOf(request);
+          cost = cachedPriceOf(request);
           if (cost !== null && cost > maxCost) throw limitError(limitExceeded('cost', Number.isFinite(cost) ? cost : null, maxCost));
         },
         async willSendResponse({ response }) {
@@ -40,6 +41,30 @@ export function costLimitPlugin({ maxCost, showCost }: CostLimitOptions): Apollo
       };
     },
   };
+}
+
+/**
+ * Prices per parsed document, by operation and variables. Apollo keeps one parsed document per
+ * query text, so a client repeating a query is priced once: pricing walks the whole selection
+ * with the schema, which cost as much as a twentieth of a small nested read's CPU.
+ */
+const PRICES = new WeakMap<DocumentNode, Map<string, number | null>>();
+
+/** Per document; variables past this many distinct values are priced every time. */
+const MAX_PRICES_PER_DOCUMENT = 64;
+
+function cachedPriceOf(request: GraphQLRequestContextDidResolveOperation<RequestContext>): number | null {
+  const { document, operation } = request;
+  const key = `${operation?.name?.value ?? ''}\u0000${JSON.stringify(request.request.variables ?? {})}`;
+  let prices = PRICES.get(document);
+  if (prices === undefined) {
+    prices = new Map();
+    PRICES.set(document, prices);
+  }
+  if (prices.has(key)) return prices.get(key)!;
+  const price = priceOf(request);
+  if (prices.size < MAX_PRICES_PER_DOCUMENT) prices.set(key, price);
+  return price;
 }
 
 /**
