@@ -23,6 +23,8 @@ export const configSchema = z.object({
   MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(50).default(8),
   /** `1` adds `extensions.storeCalls` and `extensions.cost` to every GraphQL response. */
   QUERY_STATS: flag.default(false),
+  /** Execute operations compiled by graphql-jit (src/graphql/jit-executor.ts); 0: graphql-js's interpreter. */
+  GRAPHQL_JIT: flag.default(true),
   // Limits on one GraphQL request, checked before it runs (src/graphql/limits). The defaults sit
   // well above what the explorer and the IDE send (test/graphql/limits-clients.test.ts).
   /** Cost units one operation may add up to (src/graphql/limits/cost.ts says what a unit is). */

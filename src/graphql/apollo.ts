@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { RequestContext } from '../context';
 import { createErrorFormatter } from './errors';
+import { jitGateway } from './jit-executor';
 import { aliasLimitRule, depthLimitRule, directiveLimitRule } from './limits/amount-limit.rules';
 import { costLimitPlugin } from './limits/cost-limit.plugin';
 import { authenticationPlugin } from './plugins/authentication.plugin';
@@ -26,7 +27,8 @@ export interface ApolloOptions {
 export function createApollo({ config, schema, logger }: ApolloOptions): ApolloServer<RequestContext> {
   const development = config.NODE_ENV === 'development';
   return new ApolloServer<RequestContext>({
-    schema,
+    // Operations run compiled (./jit-executor.ts) unless GRAPHQL_JIT=0 keeps graphql-js's interpreter.
+    ...(config.GRAPHQL_JIT ? { gateway: jitGateway(schema) } : { schema }),
     formatError: createErrorFormatter(development),
     includeStacktraceInErrorResponses: development,
     // What a document asks is bounded here, before anything runs: depth, aliases and directives
