@@ -39,38 +39,44 @@ const TIMED = {
 
 type AnyCall = (...args: unknown[]) => Promise<unknown>;
 
-/**
- * The store with each call's duration observed in rightsgraph_store_call_duration_seconds, by
- * adapter and method. Wraps the one shared store (the composition root does), not a store per
- * request: the label sets are looked up once, and a call costs a clock read and one callback when
- * it settles. A request's bounded view (`within`) is timed into the same histograms.
- */
-export function timeStoreCalls(store: Store, metrics: Metrics): Store {
-  const histograms = new Map<string, ReturnType<Metrics['storeCallDuration']['labels']>>();
-  for (const [method, isTimed] of Object.entries(TIMED)) {
-    if (isTimed) histograms.set(method, metrics.storeCallDuration.labels(store.kind, method));
-  }
-  return timed(store, histograms);
+/** What each timed method reads: the store it times (the shared one, or a request's bounded view of it). */
+interface Timed {
+  readonly store: Store;
 }
 
-function timed(store: Store, histograms: ReadonlyMap<string, ReturnType<Metrics['storeCallDuration']['labels']>>): Store {
-  const wrapper: Record<string, unknown> = { kind: store.kind };
-  if (store.stats) wrapper.stats = store.stats.bind(store);
-  wrapper.within = (deadline: Deadline): Store => timed(store.within(deadline), histograms);
-  for (const method of Object.keys(TIMED)) {
-    const call = (store[method as Method] as AnyCall).bind(store);
-    const histogram = histograms.get(method);
-    if (!histogram) {
-      wrapper[method] = call;
+/**
+ * The store with each call's duration observed in rightsgraph_store_call_duration_seconds, by
+ * adapter and method. The wrapping methods and their label sets are made once, on a prototype;
+ * a request's bounded view (`within`) is one object over that prototype, timed into the same
+ * histograms, and a call costs a clock read and one callback when it settles.
+ */
+export function timeStoreCalls(store: Store, metrics: Metrics): Store {
+  const methods: Record<string, unknown> = {};
+  for (const [method, isTimed] of Object.entries(TIMED)) {
+    if (!isTimed) {
+      methods[method] = function (this: Timed, ...args: unknown[]) {
+        return (this.store[method as Method] as AnyCall).apply(this.store, args);
+      };
       continue;
     }
-    wrapper[method] = (...args: unknown[]) => {
+    const histogram = metrics.storeCallDuration.labels(store.kind, method);
+    methods[method] = function (this: Timed, ...args: unknown[]) {
       const started = performance.now();
-      const pending = call(...args);
+      const pending = (this.store[method as Method] as AnyCall).apply(this.store, args);
       const settled = (): void => histogram.observe((performance.now() - started) / 1000);
       pending.then(settled, settled);
       return pending;
     };
   }
-  return wrapper as unknown as Store;
+  methods.within = function (this: Timed, deadline: Deadline): Store {
+    return over(this.store.within(deadline));
+  };
+  if (store.stats) {
+    methods.stats = function (this: Timed) {
+      return this.store.stats!();
+    };
+  }
+  const prototype = Object.create(methods, { kind: { value: store.kind, enumerable: true } }) as object;
+  const over = (target: Store): Store => Object.create(prototype, { store: { value: target } }) as Store;
+  return over(store);
 }
