@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { ChangeOperation } from '../../domain/change';
 import './change-operation.enum';
 
-@ObjectType({ description: 'One audit entry: who changed what, when, with the changed fields before and after.' })
+@ObjectType({ simpleResolvers: true, description: 'One audit entry: who changed what, when, with the changed fields before and after.' })
 export class Change {
   @Field(() => ID)
   id!: string;

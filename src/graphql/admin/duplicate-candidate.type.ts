@@ -3,7 +3,7 @@ import type { EntityRecord } from '../../domain/records';
 import { Entity } from '../entity/entity.interface';
 import { listOf } from '../limits/cost';
 
-@ObjectType({ description: 'Two entities whose names suggest they are one thing recorded twice.' })
+@ObjectType({ simpleResolvers: true, description: 'Two entities whose names suggest they are one thing recorded twice.' })
 export class DuplicateCandidate {
   @Field(() => [Entity], { description: 'The pair, lower id first.', complexity: listOf(2) })
   entities!: EntityRecord[];

@@ -6,7 +6,7 @@ import { PageInfo } from './page-info.type';
  * every paged list has the same shape and one definition; `toConnection` (./connection) fills them.
  */
 export function connectionTypes<TNode>(name: string, node: () => ClassType | object): ClassType {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor!: string;
@@ -15,7 +15,7 @@ export function connectionTypes<TNode>(name: string, node: () => ClassType | obj
     node!: TNode;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection {
     @Field(() => [Edge])
     edges!: Edge[];

@@ -3,10 +3,10 @@ import { OrgType } from '../../domain/enums';
 import { PartialDateScalar } from '../scalars/partial-date.scalar';
 import { Entity } from './entity.interface';
 
-@ObjectType({ implements: Entity, description: 'A person, named as the sources name them.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A person, named as the sources name them.' })
 export class Person extends Entity {}
 
-@ObjectType({ implements: Entity, description: 'A state body, commission, NGO, international organization or group.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A state body, commission, NGO, international organization or group.' })
 export class Organization extends Entity {
   @Field(() => OrgType, { nullable: true, description: 'Null where the sources do not say.' })
   orgType!: OrgType | null;
@@ -15,13 +15,13 @@ export class Organization extends Entity {
   country!: string | null;
 }
 
-@ObjectType({ implements: Entity, description: 'A meeting, session or other dated occurrence.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A meeting, session or other dated occurrence.' })
 export class Event extends Entity {
   @Field(() => PartialDateScalar, { nullable: true })
   date!: string | null;
 }
 
-@ObjectType({ implements: Entity, description: 'A law, treaty, convention or declaration (adopted or proposed).' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A law, treaty, convention or declaration (adopted or proposed).' })
 export class Law extends Entity {
   @Field(() => PartialDateScalar, { nullable: true })
   date!: string | null;
@@ -30,10 +30,10 @@ export class Law extends Entity {
   country!: string | null;
 }
 
-@ObjectType({ implements: Entity, description: 'A subject raised or discussed.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A subject raised or discussed.' })
 export class Topic extends Entity {}
 
-@ObjectType({ implements: Entity, description: 'A document such as a work plan or report.' })
+@ObjectType({ simpleResolvers: true, implements: Entity, description: 'A document such as a work plan or report.' })
 export class Document extends Entity {
   @Field(() => PartialDateScalar, { nullable: true })
   date!: string | null;

@@ -7,7 +7,7 @@ import { Relationship } from '../relationship/relationship.type';
 import type { RelationshipRecord } from '../../domain/records';
 import { listOf, TYPICAL } from '../limits/cost';
 
-@ObjectType({ description: 'Who took part in an event and how, derived from their relationship to it.' })
+@ObjectType({ simpleResolvers: true, description: 'Who took part in an event and how, derived from their relationship to it.' })
 export class Participant {
   @Field(() => Entity)
   entity!: EntityRecord;

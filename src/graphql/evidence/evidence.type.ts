@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Confidence } from '../../domain/enums';
 import { Source } from '../source/source.type';
 
-@ObjectType({ description: 'Where a fact comes from: a verbatim quote from a source document.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a fact comes from: a verbatim quote from a source document.' })
 export class Evidence {
   @Field(() => Source)
   source!: Source;

@@ -3,7 +3,7 @@ import { IngestionStatus } from '../../domain/review';
 import { connectionTypes } from '../connection/connection.type';
 import './review.enums';
 
-@ObjectType({ description: 'One document filed for review: its stored source and the facts proposed from it.' })
+@ObjectType({ simpleResolvers: true, description: 'One document filed for review: its stored source and the facts proposed from it.' })
 export class Ingestion {
   @Field(() => ID)
   id!: string;

@@ -4,7 +4,7 @@ import { ProposalKind, ProposalStatus, type ProposalRecord } from '../../domain/
 import { PartialDateScalar } from '../scalars/partial-date.scalar';
 import './review.enums';
 
-@ObjectType({ description: "A verbatim span of the ingested source's text: text[start, end) is the quote." })
+@ObjectType({ simpleResolvers: true, description: "A verbatim span of the ingested source's text: text[start, end) is the quote." })
 export class ProposedSpan {
   @Field()
   quote!: string;
@@ -16,7 +16,7 @@ export class ProposedSpan {
   end!: number;
 }
 
-@ObjectType({ description: 'The entity a proposal would create (or find among the existing ones: see resolvesTo).' })
+@ObjectType({ simpleResolvers: true, description: 'The entity a proposal would create (or find among the existing ones: see resolvesTo).' })
 export class ProposedEntity {
   @Field({ description: 'Its name within the ingestion; relationship proposals name their ends by it.' })
   ref!: string;
@@ -34,7 +34,7 @@ export class ProposedEntity {
   date!: string | null;
 }
 
-@ObjectType({ description: 'The relationship a proposal would add. An end is an existing entity (fromId, toId) or an entity proposal (from, to: its ref).' })
+@ObjectType({ simpleResolvers: true, description: 'The relationship a proposal would add. An end is an existing entity (fromId, toId) or an entity proposal (from, to: its ref).' })
 export class ProposedRelationship {
   @Field()
   ref!: string;
@@ -64,7 +64,7 @@ export class ProposedRelationship {
   confidence!: Confidence;
 }
 
-@ObjectType({ description: 'A stored fact the proposal disagrees with, and the quote it stands on.' })
+@ObjectType({ simpleResolvers: true, description: 'A stored fact the proposal disagrees with, and the quote it stands on.' })
 export class Contradiction {
   @Field(() => ID)
   relationshipId!: string;
@@ -76,7 +76,7 @@ export class Contradiction {
   quote!: string;
 }
 
-@ObjectType({ description: 'One fact proposed from an ingested document, waiting for review or reviewed.' })
+@ObjectType({ simpleResolvers: true, description: 'One fact proposed from an ingested document, waiting for review or reviewed.' })
 export class Proposal {
   @Field(() => ID)
   id!: string;

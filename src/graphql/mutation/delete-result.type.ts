@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'What a delete removed.' })
+@ObjectType({ simpleResolvers: true, description: 'What a delete removed.' })
 export class DeleteResult {
   @Field(() => ID, { description: 'The entity or relationship deleted.' })
   id!: string;

@@ -5,7 +5,7 @@ import { Evidence } from '../evidence/evidence.type';
 import { PartialDateScalar } from '../scalars/partial-date.scalar';
 import { listOf, TYPICAL } from '../limits/cost';
 
-@ObjectType({ description: 'A sourced fact linking two entities: `from` TYPE `to`.' })
+@ObjectType({ simpleResolvers: true, description: 'A sourced fact linking two entities: `from` TYPE `to`.' })
 export class Relationship {
   @Field(() => ID)
   id!: string;

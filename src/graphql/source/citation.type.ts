@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { Confidence } from '../../domain/enums';
 import type { CitationRecord } from '../../domain/records';
 
-@ObjectType({ description: 'One evidence item that quotes a source: the quoted span, and the fact it supports.' })
+@ObjectType({ simpleResolvers: true, description: 'One evidence item that quotes a source: the quoted span, and the fact it supports.' })
 export class Citation {
   @Field({ description: 'Verbatim text of the source: `source.text.slice(start, end)`.' })
   quote!: string;

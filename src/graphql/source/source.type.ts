@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { PartialDateScalar } from '../scalars/partial-date.scalar';
 
-@ObjectType({ description: 'A document that facts are quoted from.' })
+@ObjectType({ simpleResolvers: true, description: 'A document that facts are quoted from.' })
 export class Source {
   @Field(() => ID)
   id!: string;

@@ -4,7 +4,7 @@ import { Entity } from '../entity/entity.interface';
 import { Event } from '../entity/entity-types';
 import { listOf, TYPICAL } from '../limits/cost';
 
-@ObjectType({ description: 'Someone who was at the same events.' })
+@ObjectType({ simpleResolvers: true, description: 'Someone who was at the same events.' })
 export class CoParticipation {
   @Field(() => Entity)
   entity!: EntityRecord;

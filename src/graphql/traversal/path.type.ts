@@ -3,7 +3,7 @@ import type { EntityRecord, RelationshipRecord } from '../../domain/records';
 import { Entity } from '../entity/entity.interface';
 import { Relationship } from '../relationship/relationship.type';
 
-@ObjectType({ description: 'A chain of sourced relationships, in order from `from` to `to`.' })
+@ObjectType({ simpleResolvers: true, description: 'A chain of sourced relationships, in order from `from` to `to`.' })
 export class Path {
   @Field(() => Int, { description: 'Number of relationships.' })
   length!: number;

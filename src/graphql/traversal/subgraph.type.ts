@@ -4,7 +4,7 @@ import type { EntityRecord, RelationshipRecord } from '../../domain/records';
 import { Entity } from '../entity/entity.interface';
 import { Relationship } from '../relationship/relationship.type';
 
-@ObjectType({ description: 'A piece of the graph to draw: no duplicates, every relationship end among the nodes.' })
+@ObjectType({ simpleResolvers: true, description: 'A piece of the graph to draw: no duplicates, every relationship end among the nodes.' })
 export class Subgraph {
   @Field(() => [Entity])
   nodes!: EntityRecord[];

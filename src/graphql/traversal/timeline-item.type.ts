@@ -3,7 +3,7 @@ import type { RelationshipRecord } from '../../domain/records';
 import { Relationship } from '../relationship/relationship.type';
 import { PartialDateScalar } from '../scalars/partial-date.scalar';
 
-@ObjectType({ description: 'A dated fact about an entity.' })
+@ObjectType({ simpleResolvers: true, description: 'A dated fact about an entity.' })
 export class TimelineItem {
   @Field(() => PartialDateScalar)
   date!: string;
