@@ -63,7 +63,7 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
           // definition, which is how Apollo tells the caller's bad input (BAD_USER_INPUT, HTTP 400)
           // from ours, and it fills the defaults of input fields, which graphql-jit's own coercion
           // leaves out. graphql-jit reads the coerced values as given: every enum's value is its
-          // name (checked below) and PartialDate parses to the same string.
+          // name (checked when the gateway is made) and PartialDate parses to the same string.
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
           if (coerced.errors) return { errors: coerced.errors };
           const result = await query.query(undefined, context, coerced.coerced);

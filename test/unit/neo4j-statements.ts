@@ -40,8 +40,8 @@ export const NOT_STATEMENTS: ReadonlySet<string> = new Set([
   'cypher.FULLTEXT_INDEX',
   // The cache key of planStatement, not a statement.
   'plan-cypher.shapeOf',
-  // The columns of planStatement's record lists, not a statement.
-  'plan-cypher.planColumns',
+  // planStatement's text (snapshotted as planStatement) with the columns of its record lists.
+  'plan-cypher.plannedStatement',
   'schema.FULLTEXT_ANALYZER',
   // Its `create` statements are exported, and snapshotted, on their own.
   'schema.FULLTEXT_INDEXES',

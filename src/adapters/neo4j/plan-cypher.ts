@@ -12,7 +12,7 @@ import {
  * A ReadPlan as one statement: per entity asked, a nested list `[props, parts, rels, total]`
  * (null where the plan has no such part) whose `parts` and `rels` hold rows `[rel, end, behalf]`,
  * `end` being the same list one level down. Records come as lists of property values in the order
- * planColumns names them. Lists rather than maps: a map repeats its keys in every row, and on a
+ * PlanColumns names them. Lists rather than maps: a map repeats its keys in every row, and on a
  * three-level read decoding those key strings was a tenth of the server's CPU (bench/README.md).
  * Each part is the statement of the port method it stands for (./cypher's participationMatch and
  * relationshipMatch, same order), as a COLLECT subquery, so a plan answers exactly what those
@@ -24,23 +24,13 @@ import {
  * one cached statement and one plan in Neo4j's plan cache.
  */
 export function planStatement(plan: ReadPlan, fields: RecordFields = ALL_RECORD_FIELDS): string {
-  const shape = `${shapeOf(plan)} ${fields.entity.join(',')} ${fields.relationship.join(',')} ${fields.counts}`;
-  let statement = STATEMENTS.get(shape);
-  if (statement === undefined) {
-    const columns = planColumns(fields);
-    const projection = {
-      entity: columns.entity,
-      relationship: columns.relationship,
-      behalf: fields.relationship.includes('onBehalfOfId'),
-      counts: fields.counts,
-    };
-    statement = `
-  UNWIND $ids AS id
-  MATCH (n0:${ENTITY_LABEL} {id: id})
-  RETURN ${entityList('n0', plan, 1, '', projection)} AS tree`;
-    STATEMENTS.set(shape, statement);
-  }
-  return statement;
+  return plannedStatement(plan, fields).text;
+}
+
+/** The statement and the columns of its record lists, made once per shape. */
+export interface PlannedStatement {
+  readonly text: string;
+  readonly columns: PlanColumns;
 }
 
 /** The stored properties each record list holds, in order (./mapping's names). */
@@ -50,12 +40,32 @@ export interface PlanColumns {
   readonly relationship: readonly string[];
 }
 
-export function planColumns(fields: RecordFields): PlanColumns {
-  return { entity: properties(['id', 'kind', 'name'], fields.entity), relationship: properties(['id'], fields.relationship) };
+/** planStatement with its columns, for the decoder (./read-planned), from the same cache entry. */
+export function plannedStatement(plan: ReadPlan, fields: RecordFields = ALL_RECORD_FIELDS): PlannedStatement {
+  const shape = `${shapeOf(plan)} ${fields.entity.join(',')} ${fields.relationship.join(',')} ${fields.counts}`;
+  let planned = STATEMENTS.get(shape);
+  if (planned === undefined) {
+    const columns = {
+      entity: properties(['id', 'kind', 'name'], fields.entity),
+      relationship: properties(['id'], fields.relationship),
+    };
+    const projection = {
+      ...columns,
+      behalf: fields.relationship.includes('onBehalfOfId'),
+      counts: fields.counts,
+    };
+    const text = `
+  UNWIND $ids AS id
+  MATCH (n0:${ENTITY_LABEL} {id: id})
+  RETURN ${entityList('n0', plan, 1, '', projection)} AS tree`;
+    planned = { text, columns };
+    STATEMENTS.set(shape, planned);
+  }
+  return planned;
 }
 
 /** Shapes are few (the API builds plans from a handful of fields), so the cache needs no bound. */
-const STATEMENTS = new Map<string, string>();
+const STATEMENTS = new Map<string, PlannedStatement>();
 
 export function shapeOf(plan: ReadPlan | null): string {
   if (plan === null) return '-';

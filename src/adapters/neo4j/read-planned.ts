@@ -11,7 +11,7 @@ import type { Neo4jRunner } from './driver';
 import { distinct } from './fetch';
 import { entityFromProps, relationshipFromRow, type Props, type RelationshipRow } from './mapping';
 import { participationParams, relationshipFilterParams } from './params';
-import { planColumns, planStatement, type PlanColumns } from './plan-cypher';
+import { plannedStatement, type PlanColumns } from './plan-cypher';
 
 /** A node of the statement's answer (./plan-cypher): the entity's values, its parts, its page, the page's total. */
 type Tree = readonly [entity: readonly unknown[], parts: readonly Row[] | null, rels: readonly Row[] | null, total: number | null];
@@ -27,9 +27,10 @@ export async function readPlanned(
   fields: RecordFields,
 ): Promise<PlannedRead> {
   const unique = distinct(ids);
-  const found: Found = { roots: new Map(), entities: new Map(), participations: [], relationshipPages: [], columns: planColumns(fields) };
+  const statement = plannedStatement(plan, fields);
+  const found: Found = { roots: new Map(), entities: new Map(), participations: [], relationshipPages: [], columns: statement.columns };
   if (unique.length > 0) {
-    await runner.readOne('readPlanned', planStatement(plan, fields), { ids: unique, ...planParams(plan, '') }, (records) => {
+    await runner.readOne('readPlanned', statement.text, { ids: unique, ...planParams(plan, '') }, (records) => {
       for (const record of records) {
         const root = decode(record.get('tree') as Tree, plan, found);
         found.roots.set(root.id, root);
