@@ -29,6 +29,17 @@ export interface PacedSink {
 /** How often the pacer wakes to send what has come due. */
 const TICK_MS = 2;
 
+/**
+ * After a stall (a busy machine, a long GC, the event loop held by the answers), requests that came
+ * due late go out at this multiple of the rate, not all at once: a burst of a stall's worth would
+ * queue at the server and measure the pacer's hiccup as the server's latency. Their latency still
+ * counts from when they were due, so the stall is not hidden either.
+ */
+const CATCH_UP = 2;
+
+/** Requests that may go out back to back when the pacer wakes late: this many milliseconds' worth at the catch-up rate. */
+const CATCH_UP_BURST_MS = 10;
+
 export async function drivePaced(url: string, token: string, workload: Workload, options: PacedOptions, sink: PacedSink): Promise<{ sent: number }> {
   const target = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
@@ -75,14 +86,22 @@ export async function drivePaced(url: string, token: string, workload: Workload,
       req.end(next.body);
     });
 
+  // A token bucket caps the sending rate at CATCH_UP x rate: on schedule a token is always there;
+  // after a stall the bucket holds at most a small burst, so the overdue requests are spread out.
+  const burst = Math.max(2, (CATCH_UP_BURST_MS * CATCH_UP) / intervalMs);
+  let tokens = burst;
+  let lastTick = started;
   await new Promise<void>((done) => {
     const tick = setInterval(() => {
       const now = performance.now();
-      while (sent < total && started + sent * intervalMs <= now) {
+      tokens = Math.min(burst, tokens + ((now - lastTick) * CATCH_UP) / intervalMs);
+      lastTick = now;
+      while (sent < total && tokens >= 1 && started + sent * intervalMs <= now) {
         const p = send(workload.next(), started + sent * intervalMs);
         inFlight.add(p);
         void p.then(() => inFlight.delete(p));
         sent++;
+        tokens--;
       }
       if (sent >= total) {
         clearInterval(tick);

@@ -74,6 +74,29 @@ describe('soak pacer', () => {
     expect(errors).toEqual([]);
   });
 
+  it('spreads the requests that came due during a stall instead of sending them at once', async () => {
+    const fake = answeringServer(() => 1);
+    server = fake.server;
+    const url = await listen(server);
+    const latencies: number[] = [];
+    // Hold this process's event loop for 300 ms half a second in: 30 requests come due meanwhile.
+    const stall = setTimeout(() => {
+      const until = performance.now() + 300;
+      while (performance.now() < until);
+    }, 500);
+    const { sent } = await drivePaced(url, 'token', new Workload(POOL, 'test'), { seconds: 2, connections: 8, rate: 100 }, {
+      answer: (ms) => latencies.push(ms),
+      error: () => undefined,
+    });
+    clearTimeout(stall);
+    expect(sent).toBe(200);
+    // At twice the rate the overdue 30 take ~150 ms to go out, so no tenth holds more than ~22.
+    const busiestTenth = Math.max(...fake.arrivals.map((t) => fake.arrivals.filter((u) => u >= t && u < t + 100).length));
+    expect(busiestTenth).toBeLessThanOrEqual(25);
+    // The stall is not hidden: the overdue requests' latency counts from when they were due.
+    expect(Math.max(...latencies)).toBeGreaterThan(250);
+  });
+
   it('counts the wait for a free connection in the latency (open loop)', async () => {
     server = answeringServer(() => 100).server;
     const url = await listen(server);
