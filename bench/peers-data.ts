@@ -33,7 +33,7 @@ export async function loadDataSet(options: Neo4jOptions, embeddedDir: string | n
   const neo4j = neo4jStore(options);
   let neo4jSeconds: number;
   try {
-    await neo4j.migrate(true);
+    await neo4j.migrate({ force: true });
     say(`loading the seed and ${scale.toLocaleString('en-US')} synthetic relationships into Neo4j`);
     neo4jSeconds = await loadInto(neo4j, scale, (batch) => index.add(batch));
   } finally {

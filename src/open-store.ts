@@ -88,7 +88,7 @@ export async function migrateStore(config: Config, force: boolean): Promise<Migr
   if (!options) return null;
   const store = neo4jStore(options);
   try {
-    return await store.migrate(force);
+    return await store.migrate({ force });
   } finally {
     await store.close();
   }

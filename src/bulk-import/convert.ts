@@ -4,7 +4,7 @@ import type { LineProblem, LocatedLine } from '../records/record-lines';
 import { toBatch } from '../records/to-batch';
 import { writeAuditCsv } from './audit-csv';
 import type { CsvFile } from './csv-file';
-import { GraphCsv } from './graph-csv';
+import { GraphCsv, type LineBreakProperty } from './graph-csv';
 import { jsonLines } from './json-lines';
 import { StreamValidation } from './stream-validation';
 
@@ -21,7 +21,14 @@ export interface ExpectedGraph {
 
 export type Conversion =
   | { readonly ok: false; readonly problems: readonly LineProblem[]; readonly lines: number }
-  | { readonly ok: true; readonly expected: ExpectedGraph; readonly files: readonly CsvFile[]; readonly lines: number };
+  | {
+      readonly ok: true;
+      readonly expected: ExpectedGraph;
+      readonly files: readonly CsvFile[];
+      readonly lines: number;
+      /** Where the files carry line breaks as stand-ins, which the database must get back. */
+      readonly lineBreaks: readonly LineBreakProperty[];
+    };
 
 export interface ConvertOptions {
   readonly actor: string;
@@ -89,6 +96,7 @@ export function convertToCsv(path: string, workDir: string, options: ConvertOpti
   return {
     ok: true,
     lines,
+    lineBreaks: graph.lineBreakProperties(),
     files: [graph.sources, graph.entities, graph.relationships, audit.files.changes, audit.files.auditRefs, audit.files.touched],
     expected: {
       sources: graph.sources.rows,

@@ -9,7 +9,9 @@ import {
   optionalStringCell,
   stringCell,
   stringListCell,
-  textProblem,
+  graphTextProblem,
+  hasLineBreak,
+  withStandIns,
 } from './csv-cells';
 import { CsvFile } from './csv-file';
 
@@ -62,6 +64,16 @@ const SOURCE_COLUMNS: readonly Column[] = [
   ['text', 'string'],
 ];
 
+/** The graph's record kinds, each with its CSV file. */
+export type GraphKind = 'source' | 'entity' | 'relationship';
+
+/** A property some value of which was written with line-break stand-ins. */
+export interface LineBreakProperty {
+  readonly kind: GraphKind;
+  readonly property: string;
+  readonly list: boolean;
+}
+
 const header = (columns: readonly Column[]): string[] => columns.map(([key, type]) => (type === 'string' ? key : `${key}:${type}`));
 
 /**
@@ -74,7 +86,9 @@ export class GraphCsv {
   readonly sources: CsvFile;
   readonly entities: CsvFile;
   readonly relationships: CsvFile;
-  private checked = { source: false, entity: false, relationship: false };
+  /** The properties, by kind, where some value had a line break written as its stand-in (./csv-cells). */
+  private readonly standIns: Record<GraphKind, Set<string>> = { source: new Set(), entity: new Set(), relationship: new Set() };
+  private checked: Record<GraphKind, boolean> = { source: false, entity: false, relationship: false };
 
   constructor(dir: string) {
     this.sources = new CsvFile(join(dir, 'sources.csv'), header(SOURCE_COLUMNS));
@@ -92,7 +106,7 @@ export class GraphCsv {
     const props = sourceToProps(s);
     this.assertColumns('source', props, SOURCE_COLUMNS);
     const problems = escaped ? rowProblems(props, SOURCE_COLUMNS) : [];
-    if (emit && problems.length === 0) this.sources.row(cells(props, SOURCE_COLUMNS));
+    if (emit && problems.length === 0) this.sources.row(this.cells('source', props, SOURCE_COLUMNS));
     return problems;
   }
 
@@ -101,7 +115,7 @@ export class GraphCsv {
     this.assertColumns('entity', { ...props, id: undefined }, ENTITY_COLUMNS, ['id']);
     const problems = escaped ? rowProblems(props, ENTITY_COLUMNS) : [];
     if (emit && problems.length === 0) {
-      this.entities.row(`${stringCell(e.id)},${ENTITY_LABEL}${LIST_SEPARATOR}${KIND_LABELS[e.kind]},${cells(props, ENTITY_COLUMNS)}`);
+      this.entities.row(`${stringCell(e.id)},${ENTITY_LABEL}${LIST_SEPARATOR}${KIND_LABELS[e.kind]},${this.cells('entity', props, ENTITY_COLUMNS)}`);
     }
     return problems;
   }
@@ -112,7 +126,7 @@ export class GraphCsv {
     const problems = escaped ? rowProblems(props, RELATIONSHIP_COLUMNS) : [];
     if (emit && problems.length === 0) {
       const ends = `${stringCell(r.fromId)},${stringCell(r.toId)},${RELATIONSHIP_TYPE_NAMES[r.type]}`;
-      this.relationships.row(`${ends},${cells(props, RELATIONSHIP_COLUMNS)}`);
+      this.relationships.row(`${ends},${this.cells('relationship', props, RELATIONSHIP_COLUMNS)}`);
     }
     return problems;
   }
@@ -121,27 +135,42 @@ export class GraphCsv {
     for (const file of [this.sources, this.entities, this.relationships]) file.close();
   }
 
+  /** The properties whose line breaks the database must get back, each once. */
+  lineBreakProperties(): LineBreakProperty[] {
+    const columns: Record<GraphKind, readonly Column[]> = { source: SOURCE_COLUMNS, entity: ENTITY_COLUMNS, relationship: RELATIONSHIP_COLUMNS };
+    return (Object.keys(columns) as GraphKind[]).flatMap((kind) =>
+      columns[kind].filter(([key]) => this.standIns[kind].has(key)).map(([property, type]) => ({ kind, property, list: type === 'string[]' })),
+    );
+  }
+
+  /** The row's cells in column order, a line break in a string written as its stand-in. */
+  private cells(kind: GraphKind, props: Props, columns: readonly Column[]): string {
+    let row = '';
+    for (let i = 0; i < columns.length; i++) {
+      const [key, type] = columns[i]!;
+      const value = props[key];
+      if (i > 0) row += ',';
+      if (type === 'string') row += optionalStringCell(value === undefined || value === null ? null : this.standIn(kind, key, value as string));
+      else if (type === 'string[]') row += stringListCell((value as string[]).map((element) => this.standIn(kind, key, element)));
+      else row += integerListCell((value as readonly { toNumber(): number }[]).map((n) => n.toNumber()));
+    }
+    return row;
+  }
+
+  private standIn(kind: GraphKind, key: string, value: string): string {
+    if (!hasLineBreak(value)) return value;
+    this.standIns[kind].add(key);
+    return withStandIns(value);
+  }
+
   /** Once per kind: the mapping's keys are exactly the columns (plus those written apart, such as the entity's id). */
-  private assertColumns(kind: keyof GraphCsv['checked'], props: Props, columns: readonly Column[], apart: readonly string[] = []): void {
+  private assertColumns(kind: GraphKind, props: Props, columns: readonly Column[], apart: readonly string[] = []): void {
     if (this.checked[kind]) return;
     const want = [...columns.map(([key]) => key), ...apart].sort().join(',');
     const got = Object.keys(props).sort().join(',');
     if (want !== got) throw new Error(`bulk CSV columns of ${kind} (${want}) differ from the Neo4j mapping's properties (${got})`);
     this.checked[kind] = true;
   }
-}
-
-function cells(props: Props, columns: readonly Column[]): string {
-  let row = '';
-  for (let i = 0; i < columns.length; i++) {
-    const [key, type] = columns[i]!;
-    const value = props[key];
-    if (i > 0) row += ',';
-    if (type === 'string') row += optionalStringCell((value ?? null) as string | null);
-    else if (type === 'string[]') row += stringListCell(value as string[]);
-    else row += integerListCell((value as readonly { toNumber(): number }[]).map((n) => n.toNumber()));
-  }
-  return row;
 }
 
 /** Derived from other properties, which are checked themselves. */
@@ -155,7 +184,7 @@ function rowProblems(props: Props, columns: readonly Column[]): string[] {
   for (const [key, type] of columns) {
     const value = props[key];
     if (type === 'string' && typeof value === 'string' && !DERIVED.has(key)) {
-      const problem = textProblem(key, value);
+      const problem = graphTextProblem(key, value);
       if (problem) problems.push(problem);
     } else if (type === 'string[]') {
       (value as string[]).forEach((element, i) => {

@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Neo4jRunner } from '../adapters/neo4j/driver';
 import { projectRoot } from '../paths';
 import { freePort } from '../free-port';
 
@@ -107,3 +108,7 @@ function exited(child: ChildProcess): Promise<number> {
   });
 }
 
+/** A runner on a database `serve` started (no auth, the default database). */
+export function connectServed(uri: string): Neo4jRunner {
+  return new Neo4jRunner({ uri, user: 'neo4j', password: '', database: 'neo4j', timeoutMs: 60_000 });
+}

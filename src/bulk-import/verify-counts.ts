@@ -9,9 +9,10 @@ import {
   SOURCE_LABEL,
   TOUCHED_TYPE,
 } from '../adapters/neo4j/labels';
-import { Neo4jRunner, run } from '../adapters/neo4j/driver';
+import { run } from '../adapters/neo4j/driver';
 import type { ExpectedGraph } from './convert';
-import { COUNT_GRAPH, EMPTY_ALIASES } from './bulk-cypher';
+import { COUNT_GRAPH } from './bulk-cypher';
+import { connectServed } from './neo4j-processes';
 
 export interface CountRow {
   /** `:Label`, `[:TYPE]`, or `all nodes` / `all relationships`. */
@@ -35,23 +36,9 @@ export function expectedCounts(graph: ExpectedGraph): { labels: Map<string, numb
   return { labels, types };
 }
 
-/** Stores `[]` where the importer left an empty list out (bulk-cypher's EMPTY_ALIASES). */
-export async function fillEmptyLists(uri: string): Promise<void> {
-  const runner = connect(uri);
-  try {
-    await runner.autoCommit('bulkEmptyAliases', EMPTY_ALIASES);
-  } finally {
-    await runner.close();
-  }
-}
-
-function connect(uri: string): Neo4jRunner {
-  return new Neo4jRunner({ uri, user: 'neo4j', password: '', database: 'neo4j', timeoutMs: 60_000 });
-}
-
 /** Counts every label and type in the database at `uri` and sets them beside what the file holds. */
 export async function countGraph(uri: string, graph: ExpectedGraph): Promise<CountRow[]> {
-  const runner = connect(uri);
+  const runner = connectServed(uri);
   try {
     const [record] = await runner.read('bulkCounts', (tx) => run(tx, COUNT_GRAPH));
     if (!record) throw new Error('the count query returned no row');

@@ -164,8 +164,27 @@ describeNeo4j('Neo4j: a database written before evidence had offsets', () => {
 
     // Idempotent: a forced rerun finds nothing to fill and changes nothing.
     const before = await hooks.snapshot();
-    await store.migrate(true);
+    await store.migrate({ force: true });
     expect(await hooks.snapshot()).toEqual(before);
+  });
+
+  it('with freshData (a bulk load just wrote every record) builds the schema and skips the data migrations', async () => {
+    const store = await oldDatabase();
+    const steps: string[] = [];
+    const before = await hooks.snapshot();
+    expect(await store.migrate({ freshData: true, onStep: (step) => steps.push(step) })).toEqual({ from: null, to: SCHEMA_VERSION, ran: true });
+    expect(steps).toEqual(['schema', 'awaitIndexes']);
+    const after = await hooks.snapshot();
+    // The records are as they were (no offsets filled in); only the schema version node is new.
+    expect(after.relationships).toEqual(before.relationships);
+    expect(after.nodes.filter((n) => n.props['id'] === panel.id)).toEqual(before.nodes.filter((n) => n.props['id'] === panel.id));
+    // The full pass, forced, still fills them.
+    steps.length = 0;
+    await store.migrate({ force: true, onStep: (step) => steps.push(step) });
+    expect(steps).toEqual(['schema', 'awaitIndexes', 'linkChanges', 'evidenceOffsets']);
+    expect((await hooks.snapshot()).nodes.find((n) => n.props['id'] === panel.id)?.props).toMatchObject({
+      evidenceStarts: panel.evidence.map((e) => e.start),
+    });
   });
 
   it('names a record whose quote its source does not hold, after filling all the others', async () => {

@@ -79,7 +79,7 @@ describeNeo4j('Neo4j upsert and migrate', () => {
     expect(await store.migrate()).toEqual({ from: null, to: SCHEMA_VERSION, ran: true });
     expect((await store.changes({ first: 10, offset: 0, entityId: 'undp' })).items).toEqual([logged]);
     expect((await store.changes({ first: 10, offset: 0, entityId: 'kz-mfa' })).items).toEqual([logged]);
-    await store.migrate(true);
+    await store.migrate({ force: true });
     expect((await store.changes({ first: 10, offset: 0, entityId: 'kz-mfa' })).totalCount).toBe(1);
   });
 
@@ -90,7 +90,7 @@ describeNeo4j('Neo4j upsert and migrate', () => {
     await hooks.unlinkAuditRefs();
     expect(await store.migrate()).toMatchObject({ ran: false });
     expect((await store.changes({ first: 10, offset: 0, entityId: 'un' })).totalCount).toBe(0);
-    expect(await store.migrate(true)).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, ran: true });
+    expect(await store.migrate({ force: true })).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, ran: true });
     expect((await store.changes({ first: 10, offset: 0, entityId: 'un' })).totalCount).toBe(1);
   });
 

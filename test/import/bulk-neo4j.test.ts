@@ -78,6 +78,16 @@ describe('npm run import -- --bulk-neo4j', () => {
     expect(countMismatches(result.counts)).toEqual([]);
     expect(result.counts.find((c) => c.name === '[:MEMBER_OF]')?.found).toBeGreaterThanOrEqual(NASTY.length - 1);
     expect(result.migration).toMatchObject({ from: null, ran: true });
+    // Line breaks went through the CSV files as stand-ins (no multiline mode), in every kind and in lists.
+    expect(result.lineBreaks).toEqual(
+      expect.arrayContaining([
+        { kind: 'source', property: 'text', list: false },
+        { kind: 'entity', property: 'aliases', list: true },
+        { kind: 'entity', property: 'evidenceQuotes', list: true },
+        { kind: 'relationship', property: 'role', list: false },
+        { kind: 'relationship', property: 'description', list: false },
+      ]),
+    );
   });
 
   it('serves through our Neo4j store exactly what the online import gives the embedded store, nasty strings included', async () => {
@@ -108,7 +118,8 @@ describe('npm run import -- --bulk-neo4j', () => {
     const bad = join(tempDir(), 'bad.jsonl');
     const records = nastyRecords();
     const separator = { ...(records[2] as object), id: 'sep', aliases: ['a\u001fb'] };
-    writeFileSync(bad, `${jsonl(records.slice(0, 3))}{"record":"entity","id":"x"}\nnot json\n${jsonl([records[2] as object, separator])}`);
+    const standIn = { ...(records[2] as object), id: 'stand-in', description: 'one\u001eline' };
+    writeFileSync(bad, `${jsonl(records.slice(0, 3))}{"record":"entity","id":"x"}\nnot json\n${jsonl([records[2] as object, separator, standIn])}`);
     const target = join(tempDir(), 'never');
     const refused = await bulkImportNeo4j(bad, target, { actor: 'tester' });
     expect(refused.ok).toBe(false);
@@ -118,7 +129,9 @@ describe('npm run import -- --bulk-neo4j', () => {
       [5, expect.stringMatching(/^not valid JSON/)],
       [6, 'duplicate entity id "nasty-1" (first def'],
       [7, 'aliases[0] holds the control character U'],
+      [8, 'description holds the control character '],
     ]);
+    expect(refused.problems[4]?.message).toMatch(/U\+001E or U\+001D, which --bulk-neo4j uses for line breaks; remove it, or load this file with the online import/);
     expect(existsSync(target)).toBe(false);
   });
 });

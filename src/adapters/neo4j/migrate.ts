@@ -24,6 +24,21 @@ const ALREADY_EXISTS = new Set([
   'Neo.ClientError.Schema.IndexAlreadyExists',
 ]);
 
+export interface MigrateOptions {
+  /** Run the whole pass even at the current version (`npm run migrate -- --force`). */
+  readonly force?: boolean;
+  /**
+   * Every record was just written by this version's code (a bulk load writes offsets and audit
+   * links itself), so the data migrations that bring older records up to date would scan the whole
+   * graph to change nothing: only the schema is built.
+   */
+  readonly freshData?: boolean;
+  /** Told each step's name and wall-clock milliseconds, for a caller that reports phases. */
+  readonly onStep?: (step: MigrationStep, ms: number) => void;
+}
+
+export type MigrationStep = 'schema' | 'awaitIndexes' | 'linkChanges' | 'evidenceOffsets';
+
 export interface MigrationResult {
   /** The version found before migrating; null for a database never migrated (or wiped). */
   readonly from: number | null;
@@ -38,22 +53,32 @@ export interface MigrationResult {
  * entries written before their AuditRef nodes existed, gives evidence stored before it had
  * offsets its offsets (./evidence-offsets), then records the version. Idempotent; at the current
  * version it only reads the version, unless `force` (`npm run migrate -- --force`) asks for the
- * whole pass.
+ * whole pass. Index population is most of a large graph's time: schema statements return once
+ * their index is made, while earlier indexes still populate, and awaitIndexes waits for them all.
  */
-export async function migrateSchema(runner: Neo4jRunner, force = false): Promise<MigrationResult> {
+export async function migrateSchema(runner: Neo4jRunner, options: MigrateOptions = {}): Promise<MigrationResult> {
   const from = await readVersion(runner);
-  if (from === SCHEMA_VERSION && !force) return { from, to: SCHEMA_VERSION, ran: false };
-  await rebuildFulltextIndexesThatDiffer(runner);
-  for (const statement of SCHEMA_STATEMENTS) {
-    try {
-      await runner.schema('migrate', statement);
-    } catch (e) {
-      if (!alreadyExists(e)) throw e;
+  if (from === SCHEMA_VERSION && !options.force) return { from, to: SCHEMA_VERSION, ran: false };
+  const step = async (name: MigrationStep, work: () => Promise<unknown>): Promise<void> => {
+    const started = performance.now();
+    await work();
+    options.onStep?.(name, performance.now() - started);
+  };
+  await step('schema', async () => {
+    await rebuildFulltextIndexesThatDiffer(runner);
+    for (const statement of SCHEMA_STATEMENTS) {
+      try {
+        await runner.schema('migrate', statement);
+      } catch (e) {
+        if (!alreadyExists(e)) throw e;
+      }
     }
+  });
+  await step('awaitIndexes', () => runner.read('awaitIndexes', (tx) => run(tx, AWAIT_INDEXES, { timeoutSeconds: int(AWAIT_INDEXES_SECONDS) })));
+  if (!options.freshData) {
+    await step('linkChanges', () => runner.autoCommit('linkChanges', LINK_UNREFERENCED_CHANGES));
+    await step('evidenceOffsets', () => fillEvidenceOffsets(runner));
   }
-  await runner.read('awaitIndexes', (tx) => run(tx, AWAIT_INDEXES, { timeoutSeconds: int(AWAIT_INDEXES_SECONDS) }));
-  await runner.autoCommit('linkChanges', LINK_UNREFERENCED_CHANGES);
-  await fillEvidenceOffsets(runner);
   await runner.write('recordSchemaVersion', (tx) =>
     run(tx, WRITE_SCHEMA_VERSION, { version: int(SCHEMA_VERSION), at: new Date().toISOString() }),
   );

@@ -28,7 +28,7 @@ import { hasDateWindow } from '../../domain/date-window';
 import { int, Neo4jRunner, run, type Neo4jOptions } from './driver';
 import { prefixQuery } from './lucene';
 import { entityFromProps, relationshipFromRow, sourceFromProps, type Props, type RelationshipRow } from './mapping';
-import { migrateSchema, type MigrationResult } from './migrate';
+import { migrateSchema, type MigrateOptions, type MigrationResult } from './migrate';
 import { SchemaGate } from './schema-gate';
 import { entityListParams, nonEmpty, participationParams, relationshipFilterParams } from './params';
 import * as traversals from './traversals';
@@ -94,10 +94,11 @@ export class Neo4jStore implements Bounded<Neo4jStore>, GraphStore, PlannedReads
 
   /**
    * Brings the schema to SCHEMA_VERSION now (./migrate); `force` reruns the whole pass even at the
-   * current version. Queries migrate on their own on first use; this is for `npm run migrate`.
+   * current version, `freshData` skips the data migrations. Queries migrate on their own on first use; this is for `npm run migrate` and
+   * the bulk load.
    */
-  async migrate(force = false): Promise<MigrationResult> {
-    const result = await migrateSchema(this.ungated, force);
+  async migrate(options: MigrateOptions = {}): Promise<MigrationResult> {
+    const result = await migrateSchema(this.ungated, options);
     this.gate.markOpen();
     return result;
   }
