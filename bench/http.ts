@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SERVER_NODE_FLAGS } from '../src/node-flags';
 import { checkOnce, runLoad, type LoadFigures } from './http-load';
 import { LOADS, SERVERS, startServer, type ServerName, type Target } from './http-targets';
 
@@ -115,7 +116,7 @@ function median(values: readonly number[]): number {
 
 /** Starts `http-server-child.js` for one server and waits for its `READY <url>` line. */
 function startChild(name: ServerName, cpuProfDir: string | undefined): Promise<Target> {
-  const flags = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const flags = [...SERVER_NODE_FLAGS, ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [])];
   const child = spawn(process.execPath, [...flags, join(__dirname, 'http-server-child.js'), name], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -2,6 +2,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { peersDir } from './peers-install';
+import { SERVER_NODE_FLAGS } from '../src/node-flags';
 import { stopChild } from './child-processes';
 import type { SystemName } from './peers-systems';
 
@@ -32,7 +33,8 @@ export function startSystem(name: SystemName, { env }: StartOptions): Promise<Sy
     name === 'neo4j-graphql'
       ? [join(peersDir(), 'neo4j-graphql-server.mjs')]
       : [join(__dirname, 'peers-child.js'), name === 'ours-neo4j' || name === 'ours-embedded' ? 'ours' : name];
-  const child = spawn(process.execPath, script, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+  // Every system with the same runtime flags: ours as `npm start` runs it, the others no worse off.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...script], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: { ...process.env, ...env } });
   return new Promise<SystemProcess>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {

@@ -4,6 +4,7 @@ import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
+import { SERVER_NODE_FLAGS } from '../src/node-flags';
 import { neo4jStore, openEmbeddedStore } from '../src/open-store';
 import type { GraphStore } from '../src/ports/graph-store';
 import { projectRoot } from '../src/paths';
@@ -70,7 +71,7 @@ export async function startOwnServer(options: OwnServerOptions): Promise<SoakTar
     const logFile = join(runDir, 'server.log');
     const log = openSync(logFile, 'a');
     const profile = options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.cpuProfile)}`] : [];
-    const child = spawn(process.execPath, [...profile, MAIN], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, MAIN], {
       env: { ...process.env, ...env, ...options.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: options.logLevel, NODE_ENV: 'production' },
       stdio: ['ignore', log, log],
     });
