@@ -9,8 +9,8 @@ import { LIST_SEPARATOR_OPTION } from './csv-cells';
 import { convertToCsv, type ExpectedGraph } from './convert';
 import type { CsvFile } from './csv-file';
 import type { LineBreakProperty } from './graph-csv';
-import { buildLauncher, runImporter, serve } from './neo4j-processes';
-import { fillEmptyLists, restoreLineBreakProperties } from './finish-import';
+import { buildLauncher, runImporter, serve, servedOptions } from './neo4j-processes';
+import { finishImport } from './finish-import';
 import { countGraph, type CountRow } from './verify-counts';
 
 export interface BulkImportOptions {
@@ -94,12 +94,11 @@ export async function bulkImportNeo4j(path: string, dataDir: string, options: Bu
     started = performance.now();
     const server = await serve(dir, heap, offHeap);
     try {
-      await fillEmptyLists(server.uri);
-      await restoreLineBreakProperties(server.uri, conversion.lineBreaks);
+      await finishImport(server.uri, conversion.lineBreaks);
       const startMs = performance.now() - started;
       progress(`started Neo4j and finished what the importer cannot write in ${(startMs / 1000).toFixed(1)} s; building constraints and indexes`);
       started = performance.now();
-      const store = neo4jStore({ uri: server.uri, user: 'neo4j', password: '', database: 'neo4j', timeoutMs: 60_000 });
+      const store = neo4jStore(servedOptions(server.uri));
       let migration: MigrationResult;
       try {
         // Every record is new and written by this code: the data migrations would scan the graph to change nothing.

@@ -42,12 +42,11 @@ export function integerListCell(values: readonly number[]): string {
 
 /** Line feed and carriage return as written into graph cells; the record and group separators. */
 export const LINE_BREAK_STAND_INS = { '\n': '\u001e', '\r': '\u001d' } as const;
-const LINE_BREAK = /[\r\n]/;
 const LINE_BREAKS = /[\r\n]/g;
 
-/** The value with its line breaks replaced by their stand-ins. */
+/** The value with its line breaks replaced by their stand-ins (callers check hasLineBreak first). */
 export function withStandIns(value: string): string {
-  return LINE_BREAK.test(value) ? value.replace(LINE_BREAKS, (c) => LINE_BREAK_STAND_INS[c as '\n' | '\r']) : value;
+  return value.replace(LINE_BREAKS, (c) => LINE_BREAK_STAND_INS[c as '\n' | '\r']);
 }
 
 /** Why `value` cannot go through the stand-ins; null when it can. */

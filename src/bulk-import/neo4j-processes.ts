@@ -2,7 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Neo4jRunner } from '../adapters/neo4j/driver';
+import { Neo4jRunner, type Neo4jOptions } from '../adapters/neo4j/driver';
 import { projectRoot } from '../paths';
 import { freePort } from '../free-port';
 
@@ -108,7 +108,12 @@ function exited(child: ChildProcess): Promise<number> {
   });
 }
 
-/** A runner on a database `serve` started (no auth, the default database). */
+/** How to reach a database `serve` started: no auth, the default database. */
+export function servedOptions(uri: string): Neo4jOptions {
+  return { uri, user: 'neo4j', password: '', database: 'neo4j', timeoutMs: 60_000 };
+}
+
+/** A runner on a database `serve` started. */
 export function connectServed(uri: string): Neo4jRunner {
-  return new Neo4jRunner({ uri, user: 'neo4j', password: '', database: 'neo4j', timeoutMs: 60_000 });
+  return new Neo4jRunner(servedOptions(uri));
 }
