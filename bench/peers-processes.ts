@@ -1,8 +1,8 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { peersDir } from './peers-install';
 import { SERVER_NODE_FLAGS } from '../src/node-flags';
+import { peersDir } from './peers-install';
 import { stopChild } from './child-processes';
 import type { SystemName } from './peers-systems';
 

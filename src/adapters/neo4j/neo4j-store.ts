@@ -94,8 +94,8 @@ export class Neo4jStore implements Bounded<Neo4jStore>, GraphStore, PlannedReads
 
   /**
    * Brings the schema to SCHEMA_VERSION now (./migrate); `force` reruns the whole pass even at the
-   * current version, `freshData` skips the data migrations. Queries migrate on their own on first use; this is for `npm run migrate` and
-   * the bulk load.
+   * current version, `freshData` skips the data migrations. Queries migrate on their own on first
+   * use; this is for `npm run migrate` and the bulk load.
    */
   async migrate(options: MigrateOptions = {}): Promise<MigrationResult> {
     const result = await migrateSchema(this.ungated, options);
