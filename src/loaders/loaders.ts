@@ -177,22 +177,27 @@ class LazyLoaders implements Loaders {
 /**
  * A loader over keys that carry arguments besides an id: keys with equal arguments (`argsOf`) go
  * to the store in one call, `load(ids, any key of the group)`. The arguments' stable key is
- * computed once per load: DataLoader asks for the cache key first and batches the same key object.
+ * computed once per key object.
  */
 function groupedLoader<K extends object, V>(
   idOf: (key: K) => string,
   argsOf: (key: K) => unknown,
   load: (ids: string[], groupKey: K) => Promise<V[]>,
 ): KnownLoader<K, V, string> {
+  // Keys are built once per resolver call and never changed, so a key object's arguments keep
+  // their stable key: `prime`/`loadNow` and DataLoader's own lookup would otherwise each recompute it.
   const argsKeys = new WeakMap<K, string>();
-  const argsKeyOf = (key: K): string => argsKeys.get(key) ?? stableKey(argsOf(key));
-  return new KnownLoader<K, V, string>((keys) => groupedBatch(keys, argsKeyOf, (group) => load(group.map(idOf), group[0]!)), {
-    cacheKeyFn: (key) => {
-      const args = stableKey(argsOf(key));
+  const argsKeyOf = (key: K): string => {
+    let args = argsKeys.get(key);
+    if (args === undefined) {
+      args = stableKey(argsOf(key));
       argsKeys.set(key, args);
-      // The JSON comes first and ends where it ends, so distinct (args, id) give distinct keys.
-      return `${args}${idOf(key)}`;
-    },
+    }
+    return args;
+  };
+  return new KnownLoader<K, V, string>((keys) => groupedBatch(keys, argsKeyOf, (group) => load(group.map(idOf), group[0]!)), {
+    // The JSON comes first and ends where it ends, so distinct (args, id) give distinct keys.
+    cacheKeyFn: (key) => `${argsKeyOf(key)}${idOf(key)}`,
   });
 }
 
