@@ -206,6 +206,10 @@ function groupedLoader<K extends object, V>(
  * a value itself, not a promise of it, so the fields below a planned read resolve synchronously:
  * graphql-js then completes them without a promise, a microtask and a Promise.all per object,
  * which on a three-level read (W3 of bench:peers) was most of the GraphQL work.
+ *
+ * A primed value is kept here only: DataLoader's own prime would wrap every value in a resolved
+ * promise (and compute its cache key again), and a planned read primes a hundred or more records
+ * that the resolvers mostly read through `loadNow`. `load` makes the promise when it is asked.
  */
 export class KnownLoader<K, V, C = K> extends DataLoader<K, V, C> {
   readonly #known = new Map<C, V>();
@@ -219,14 +223,20 @@ export class KnownLoader<K, V, C = K> extends DataLoader<K, V, C> {
   /** The value when it is known, else the loader's promise of it. */
   loadNow(key: K): V | Promise<V> {
     const cacheKey = this.#cacheKeyOf(key);
-    return this.#known.has(cacheKey) ? (this.#known.get(cacheKey) as V) : this.load(key);
+    return this.#known.has(cacheKey) ? (this.#known.get(cacheKey) as V) : super.load(key);
+  }
+
+  override load(key: K): Promise<V> {
+    const cacheKey = this.#cacheKeyOf(key);
+    return this.#known.has(cacheKey) ? Promise.resolve(this.#known.get(cacheKey) as V) : super.load(key);
   }
 
   /** As DataLoader's: a key it holds already keeps its value. */
   override prime(key: K, value: V | PromiseLike<V> | Error): this {
+    if (value instanceof Error || isPromiseLike(value)) return super.prime(key, value);
     const cacheKey = this.#cacheKeyOf(key);
-    if (!this.#known.has(cacheKey) && !(value instanceof Error) && !isPromiseLike(value)) this.#known.set(cacheKey, value);
-    return super.prime(key, value);
+    if (!this.#known.has(cacheKey)) this.#known.set(cacheKey, value);
+    return this;
   }
 
   override clear(key: K): this {

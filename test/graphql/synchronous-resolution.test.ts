@@ -55,6 +55,26 @@ describe('KnownLoader', () => {
     expect(loader.loadNow('a')).toBeInstanceOf(Promise);
     expect(await loader.loadNow('a')).toBe('loaded a');
   });
+
+  it('gives primed values to load and loadMany too, without a batch, and keeps DataLoader semantics for errors', async () => {
+    const batches: string[][] = [];
+    const loader = new KnownLoader<string, string>(async (keys) => {
+      batches.push([...keys]);
+      return keys.map((k) => `loaded ${k}`);
+    });
+    loader.prime('a', 'primed a').prime('b', 'primed b');
+    await expect(loader.load('a')).resolves.toBe('primed a');
+    await expect(loader.loadMany(['a', 'b', 'c'])).resolves.toEqual(['primed a', 'primed b', 'loaded c']);
+    expect(batches).toEqual([['c']]);
+    loader.prime('e', new Error('no e'));
+    await expect(loader.load('e')).rejects.toThrow('no e');
+    const e = loader.loadNow('e');
+    expect(e).toBeInstanceOf(Promise);
+    await expect(e).rejects.toThrow('no e');
+    loader.clear('a');
+    await expect(loader.load('a')).resolves.toBe('loaded a');
+    expect(batches).toEqual([['c'], ['a']]);
+  });
 });
 
 describe('fields under a planned read', () => {

@@ -81,7 +81,11 @@ export function sourceToProps(s: SourceRecord): Props {
 }
 
 export function entityFromProps(raw: Props): EntityRecord {
-  const p = plainProps(raw);
+  return entityFromPlain(plainProps(raw));
+}
+
+/** entityFromProps of properties already plain (plainValues, toPlain). */
+export function entityFromPlain(p: Props): EntityRecord {
   return {
     id: requiredString(p, 'id'),
     kind: oneOf(p, 'kind', ENTITY_KINDS) as EntityKind,
@@ -96,14 +100,18 @@ export function entityFromProps(raw: Props): EntityRecord {
 }
 
 export function relationshipFromRow(row: RelationshipRow): RelationshipRecord {
-  const p = plainProps(row.props);
-  const type = relationshipTypeOf(row.type);
-  if (type === null) throw new Error(`relationship ${String(p['id'])} has unknown type ${row.type}`);
+  return relationshipFromPlain(row.type, row.fromId, row.toId, plainProps(row.props));
+}
+
+/** relationshipFromRow of properties already plain (plainValues, toPlain). */
+export function relationshipFromPlain(typeName: string, fromId: string, toId: string, p: Props): RelationshipRecord {
+  const type = relationshipTypeOf(typeName);
+  if (type === null) throw new Error(`relationship ${String(p['id'])} has unknown type ${typeName}`);
   return {
     id: requiredString(p, 'id'),
     type,
-    fromId: row.fromId,
-    toId: row.toId,
+    fromId,
+    toId,
     role: optionalString(p, 'role'),
     onBehalfOfId: optionalString(p, 'onBehalfOfId'),
     startDate: optionalString(p, 'startDate'),
@@ -160,6 +168,10 @@ function evidenceToProps(evidence: readonly EvidenceRecord[]): Props {
 }
 
 function evidenceFromProps(p: Props): EvidenceRecord[] {
+  // A read that did not project the evidence (read plans name their columns) has none of the lists.
+  if (p['evidenceSourceIds'] == null && p['evidenceQuotes'] == null && p['evidenceConfidences'] == null && p['evidenceStarts'] == null && p['evidenceEnds'] == null) {
+    return [];
+  }
   const sourceIds = stringList(p, 'evidenceSourceIds');
   const quotes = stringList(p, 'evidenceQuotes');
   const confidences = stringList(p, 'evidenceConfidences');
@@ -181,6 +193,9 @@ function evidenceFromProps(p: Props): EvidenceRecord[] {
   });
 }
 
+/** The parallel lists evidence is stored in. */
+export const EVIDENCE_KEYS = ['evidenceSourceIds', 'evidenceQuotes', 'evidenceConfidences', 'evidenceStarts', 'evidenceEnds'] as const;
+
 /** Driver values to plain JS at the edge, so no Integer or temporal object leaks into records. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -197,7 +212,14 @@ export function toPlain(value: unknown): unknown {
 
 function plainProps(p: Props): Props {
   const out: Props = {};
-  for (const [k, v] of Object.entries(p)) out[k] = toPlain(v);
+  for (const k in p) out[k] = toPlain(p[k]);
+  return out;
+}
+
+/** The properties `names` from a list of driver values starting at `from`, made plain in one pass. */
+export function plainValues(names: readonly string[], values: readonly unknown[], from = 0): Props {
+  const out: Props = {};
+  for (let i = 0; i < names.length; i++) out[names[i]!] = toPlain(values[from + i]);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { ALL_RECORD_FIELDS, type ReadPlan, type RecordFields } from '../../ports/read-plan';
 import { hasDateWindow } from '../../domain/date-window';
 import { ENTITY_LABEL } from './labels';
+import { EVIDENCE_KEYS } from './mapping';
 import {
   participationMatch,
   PARTICIPATION_ORDER,
@@ -86,10 +87,8 @@ interface Projection {
   readonly counts: boolean;
 }
 
-const EVIDENCE_PROPERTIES = ['evidenceSourceIds', 'evidenceQuotes', 'evidenceConfidences', 'evidenceStarts', 'evidenceEnds'];
-
 function properties(always: readonly string[], fields: readonly string[]): string[] {
-  return [...always, ...fields.flatMap((f) => (f === 'evidence' ? EVIDENCE_PROPERTIES : [f]))];
+  return [...always, ...fields.flatMap((f) => (f === 'evidence' ? EVIDENCE_KEYS : [f]))];
 }
 
 const values = (v: string, names: readonly string[]): string => `[${names.map((n) => `${v}.${n}`).join(', ')}]`;

@@ -9,7 +9,7 @@ import {
 } from '../../ports/read-plan';
 import type { Neo4jRunner } from './driver';
 import { distinct } from './fetch';
-import { entityFromProps, relationshipFromRow, type Props, type RelationshipRow } from './mapping';
+import { entityFromPlain, plainValues, relationshipFromPlain } from './mapping';
 import { participationParams, relationshipFilterParams } from './params';
 import { plannedStatement, type PlanColumns } from './plan-cypher';
 
@@ -75,7 +75,7 @@ interface Found {
 
 function decode(tree: Tree, plan: ReadPlan, found: Found): EntityRecord {
   const [values, parts, rels, total] = tree;
-  const entity = entityFromProps(zip(found.columns.entity, values));
+  const entity = entityFromPlain(plainValues(found.columns.entity, values));
   const { participations, relationships } = plan;
   if (participations) {
     const rows = parts ?? [];
@@ -102,25 +102,12 @@ function decodeEnds(rows: readonly Row[], plan: ReadPlan, found: Found): void {
       found.entities.set(entity.id, entity);
     }
     if (behalf) {
-      const entity = entityFromProps(zip(found.columns.entity, behalf));
+      const entity = entityFromPlain(plainValues(found.columns.entity, behalf));
       found.entities.set(entity.id, entity);
     }
   }
 }
 
 function relationship(values: readonly unknown[], found: Found): RelationshipRecord {
-  const row: RelationshipRow = {
-    type: values[0] as string,
-    fromId: values[1] as string,
-    toId: values[2] as string,
-    props: zip(found.columns.relationship, values, 3),
-  };
-  return relationshipFromRow(row);
-}
-
-/** The properties `names` from `values`, starting at `from`. */
-function zip(names: readonly string[], values: readonly unknown[], from = 0): Props {
-  const props: Props = {};
-  for (let i = 0; i < names.length; i++) props[names[i]!] = values[from + i];
-  return props;
+  return relationshipFromPlain(values[0] as string, values[1] as string, values[2] as string, plainValues(found.columns.relationship, values, 3));
 }
