@@ -64,31 +64,34 @@ export const PARTICIPANTS_FIELD: SynchronousField = {
 /** Synchronous when a planned read brought the participations and their entities (loaders/now-or-later.ts). */
 function participants(event: EntityRecord, ctx: RequestContext, roles: ParticipationRole[] | null): Participant[] | Promise<Participant[]> {
   return nowOrLater(ctx.loaders.participationsOf.loadNow({ eventId: event.id, types: typesForRoles(roles) }), (relationships) => {
-    const byId = new Map<string, EntityRecord | null>();
-    const missing: string[] = [];
+    const entities = ctx.loaders.entity;
+    // Under a planned read every end is known: built in one pass, with no map or promise.
+    const known: Participant[] = [];
+    let waiting = false;
     for (const r of relationships) {
-      for (const id of r.onBehalfOfId ? [r.fromId, r.onBehalfOfId] : [r.fromId]) {
-        if (byId.has(id)) continue;
-        const known = ctx.loaders.entity.loadNow(id);
-        if (known instanceof Promise) missing.push(id);
-        byId.set(id, known instanceof Promise ? null : known);
-      }
+      const entity = entities.loadNow(r.fromId);
+      const behalf = r.onBehalfOfId ? entities.loadNow(r.onBehalfOfId) : null;
+      if (entity instanceof Promise || behalf instanceof Promise) waiting = true;
+      else if (!waiting) known.push(participantOf(r, entity, behalf));
     }
-    if (missing.length === 0) return participantsOf(relationships, byId);
-    return ctx.loaders.entity.loadMany(missing).then((entities) => {
-      for (const e of entities) if (e && !(e instanceof Error)) byId.set(e.id, e);
-      return participantsOf(relationships, byId);
+    if (!waiting) return known;
+    // The loads started above are batched into one store call; a failed one reads as missing.
+    const ids = [...new Set(relationships.flatMap((r) => (r.onBehalfOfId ? [r.fromId, r.onBehalfOfId] : [r.fromId])))];
+    return entities.loadMany(ids).then((loaded) => {
+      const byId = new Map<string, EntityRecord>();
+      for (const e of loaded) if (e && !(e instanceof Error)) byId.set(e.id, e);
+      return relationships.map((r) => participantOf(r, byId.get(r.fromId) ?? null, r.onBehalfOfId ? (byId.get(r.onBehalfOfId) ?? null) : null));
     });
   });
 }
 
-function participantsOf(relationships: readonly RelationshipRecord[], byId: ReadonlyMap<string, EntityRecord | null>): Participant[] {
-  return relationships.map((r) => ({
-    entity: requireEntity(byId.get(r.fromId) ?? null, r.fromId),
+function participantOf(r: RelationshipRecord, entity: EntityRecord | null, onBehalfOf: EntityRecord | null): Participant {
+  return {
+    entity: requireEntity(entity, r.fromId),
     role: roleOf(r.type)!,
-    onBehalfOf: r.onBehalfOfId ? (byId.get(r.onBehalfOfId) ?? null) : null,
+    onBehalfOf,
     capacity: r.role,
-    evidence: [...r.evidence],
+    evidence: r.evidence,
     relationship: r,
-  }));
+  };
 }

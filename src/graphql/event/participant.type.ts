@@ -22,7 +22,7 @@ export class Participant {
   capacity!: string | null;
 
   @Field(() => [Evidence], { complexity: listOf(TYPICAL.EVIDENCE) })
-  evidence!: EvidenceRecord[];
+  evidence!: readonly EvidenceRecord[];
 
   @Field(() => Relationship, { description: 'The relationship this participation is read from.' })
   relationship!: RelationshipRecord;
