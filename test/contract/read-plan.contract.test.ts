@@ -52,6 +52,13 @@ const PLANS: Readonly<Record<string, ReadPlan>> = {
       ends: RECORDS_ONLY,
     },
   },
+  'outgoing relationships without ends, then with them (which end is which)': {
+    participations: null,
+    relationships: {
+      ...relationships({ direction: Direction.OUTGOING }, 20),
+      ends: { participations: null, relationships: { ...relationships({ direction: Direction.OUTGOING }, 5), ends: null } },
+    },
+  },
   'relationships active in a year, both parts, three levels': {
     participations: { types: typesForRoles(null), ends: null },
     relationships: {

@@ -1,5 +1,6 @@
 import { ALL_RECORD_FIELDS, type ReadPlan, type RecordFields } from '../../ports/read-plan';
 import { hasDateWindow } from '../../domain/date-window';
+import { Direction } from '../../domain/enums';
 import { ENTITY_LABEL } from './labels';
 import { EVIDENCE_KEYS } from './mapping';
 import {
@@ -93,9 +94,13 @@ function properties(always: readonly string[], fields: readonly string[]): strin
 
 const values = (v: string, names: readonly string[]): string => `[${names.map((n) => `${v}.${n}`).join(', ')}]`;
 
-/** ./cypher's REL_ROW as a list: type, the two end ids, then the projected properties. */
-const relationshipList = (r: string, projection: Projection): string =>
-  `[type(${r}), startNode(${r}).id, endNode(${r}).id, ${projection.relationship.map((n) => `${r}.${n}`).join(', ')}]`;
+/**
+ * ./cypher's REL_ROW as a list: type, whether the entity above (`v`) is the start node, the other
+ * end's id, then the projected properties. One end is always `v`, whose id the decoder knows, so
+ * the row does not repeat it, and the other end's id is a property the row reads anyway.
+ */
+const relationshipList = (r: string, outgoing: string, end: string, projection: Projection): string =>
+  `[type(${r}), ${outgoing}, ${end}.id, ${projection.relationship.map((n) => `${r}.${n}`).join(', ')}]`;
 
 /** `v`'s list; `level` numbers the variables of its subqueries, `path` names their parameters. */
 function entityList(v: string, plan: ReadPlan, level: number, path: string, projection: Projection): string {
@@ -105,7 +110,7 @@ function entityList(v: string, plan: ReadPlan, level: number, path: string, proj
     const p = `${path}p_`;
     parts = `COLLECT {
     ${participationMatch(v, s, p)}
-    RETURN ${row(s, `p${s}`, plan.participations.ends, level, `${path}p`, projection)} AS x
+    RETURN ${row(s, 'false', `p${s}`, plan.participations.ends, level, `${path}p`, projection)} AS x
     ORDER BY ${PARTICIPATION_ORDER(s, p)}
   }`;
   }
@@ -123,7 +128,7 @@ function entityList(v: string, plan: ReadPlan, level: number, path: string, proj
     }
     rels = `COLLECT {
     ${match}
-    RETURN ${row(s, `o${s}`, plan.relationships.ends, level, `${path}r`, projection)} AS x
+    RETURN ${row(s, OUTGOING[filter.direction](v, s), `o${s}`, plan.relationships.ends, level, `${path}r`, projection)} AS x
     ORDER BY ${RELATIONSHIP_ORDER(s)}
     SKIP $${p}offset LIMIT $${p}first
   }`;
@@ -131,9 +136,16 @@ function entityList(v: string, plan: ReadPlan, level: number, path: string, proj
   return `[${values(v, projection.entity)}, ${parts}, ${rels}, ${total}]`;
 }
 
+/** Whether `v` starts relationship `r<s>` of relationshipMatch, which a direction mostly settles. */
+const OUTGOING: Readonly<Record<Direction, (v: string, s: string) => string>> = {
+  [Direction.OUTGOING]: () => 'true',
+  [Direction.INCOMING]: () => 'false',
+  [Direction.BOTH]: (v, s) => `startNode(r${s}) = ${v}`,
+};
+
 /** One relationship, and when the plan reads ends, the entity at `end` and the body acted for. */
-function row(s: string, end: string, ends: ReadPlan | null, level: number, path: string, projection: Projection): string {
-  const rel = relationshipList(`r${s}`, projection);
+function row(s: string, outgoing: string, end: string, ends: ReadPlan | null, level: number, path: string, projection: Projection): string {
+  const rel = relationshipList(`r${s}`, outgoing, end, projection);
   if (ends === null) return `[${rel}, null, null]`;
   // A null id matches nothing, and [][0] is null.
   const behalf = projection.behalf

@@ -16,7 +16,7 @@ import { plannedStatement, type PlanColumns } from './plan-cypher';
 /** A node of the statement's answer (./plan-cypher): the entity's values, its parts, its page, the page's total. */
 type Tree = readonly [entity: readonly unknown[], parts: readonly Row[] | null, rels: readonly Row[] | null, total: number | null];
 
-/** A relationship's values (type, from id, to id, then its properties), the entity at its end, the body acted for. */
+/** A relationship's values (type, whether the entity above starts it, the other end's id, then its properties), the entity at its end, the body acted for. */
 type Row = readonly [rel: readonly unknown[], end: Tree | null, behalf: readonly unknown[] | null];
 
 /** A plan in one statement, one round trip, one read transaction. */
@@ -79,7 +79,7 @@ function decode(tree: Tree, plan: ReadPlan, found: Found): EntityRecord {
   const { participations, relationships } = plan;
   if (participations) {
     const rows = parts ?? [];
-    found.participations.push({ eventId: entity.id, types: participations.types, rows: rows.map((x) => relationship(x[0], found)) });
+    found.participations.push({ eventId: entity.id, types: participations.types, rows: rows.map((x) => relationship(x[0], entity.id, found)) });
     if (participations.ends) decodeEnds(rows, participations.ends, found);
   }
   if (relationships) {
@@ -88,7 +88,7 @@ function decode(tree: Tree, plan: ReadPlan, found: Found): EntityRecord {
       id: entity.id,
       filter: relationships.filter,
       page: relationships.page,
-      result: { items: rows.map((x) => relationship(x[0], found)), totalCount: total ?? NOT_COUNTED },
+      result: { items: rows.map((x) => relationship(x[0], entity.id, found)), totalCount: total ?? NOT_COUNTED },
     });
     if (relationships.ends) decodeEnds(rows, relationships.ends, found);
   }
@@ -108,6 +108,9 @@ function decodeEnds(rows: readonly Row[], plan: ReadPlan, found: Found): void {
   }
 }
 
-function relationship(values: readonly unknown[], found: Found): RelationshipRecord {
-  return relationshipFromPlain(values[0] as string, values[1] as string, values[2] as string, plainValues(found.columns.relationship, values, 3));
+/** A relationship list of ./plan-cypher (type, whether `parentId` starts it, the other end, properties). */
+function relationship(values: readonly unknown[], parentId: string, found: Found): RelationshipRecord {
+  const [type, outgoing, otherId] = values as [string, boolean, string];
+  const props = plainValues(found.columns.relationship, values, 3);
+  return outgoing ? relationshipFromPlain(type, parentId, otherId, props) : relationshipFromPlain(type, otherId, parentId, props);
 }
