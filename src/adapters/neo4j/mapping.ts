@@ -168,10 +168,7 @@ function evidenceToProps(evidence: readonly EvidenceRecord[]): Props {
 }
 
 function evidenceFromProps(p: Props): EvidenceRecord[] {
-  // A read that did not project the evidence (read plans name their columns) has none of the lists.
-  if (p['evidenceSourceIds'] == null && p['evidenceQuotes'] == null && p['evidenceConfidences'] == null && p['evidenceStarts'] == null && p['evidenceEnds'] == null) {
-    return [];
-  }
+  if (withoutEvidence(p)) return [];
   const sourceIds = stringList(p, 'evidenceSourceIds');
   const quotes = stringList(p, 'evidenceQuotes');
   const confidences = stringList(p, 'evidenceConfidences');
@@ -195,6 +192,12 @@ function evidenceFromProps(p: Props): EvidenceRecord[] {
 
 /** The parallel lists evidence is stored in. */
 export const EVIDENCE_KEYS = ['evidenceSourceIds', 'evidenceQuotes', 'evidenceConfidences', 'evidenceStarts', 'evidenceEnds'] as const;
+
+/** None of the lists: a read that did not project the evidence (read plans name their columns). */
+function withoutEvidence(p: Props): boolean {
+  for (const key of EVIDENCE_KEYS) if (p[key] != null) return false;
+  return true;
+}
 
 /** Driver values to plain JS at the edge, so no Integer or temporal object leaks into records. */
 export function toPlain(value: unknown): unknown {
